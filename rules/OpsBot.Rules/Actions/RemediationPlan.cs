@@ -1,0 +1,14 @@
+using OpsBot.Rules.Facts;
+
+namespace OpsBot.Rules.Actions;
+
+/// <summary>The exact change an action would make: which elements of which resource to revoke.</summary>
+/// <param name="Action">The action's name.</param>
+/// <param name="ResourceId">The resource to change.</param>
+/// <param name="Revoke">The elements to remove, with rule ids where known; enough to restore them.</param>
+/// <param name="BlockedReason">Why the plan must not run automatically (e.g. more rules than the policy allows), or null.</param>
+public sealed record RemediationPlan(string Action, string ResourceId, IReadOnlyList<PermissionFact> Revoke, string? BlockedReason = null)
+{
+    /// <summary>True when the plan may run without a human.</summary>
+    public bool IsRunnable => BlockedReason is null;
+}

@@ -1,0 +1,50 @@
+using OpsBot.Rules.Events;
+using OpsBot.Rules.Facts;
+using OpsBot.Rules.Policies;
+using OpsBot.Rules.Resources;
+
+namespace OpsBot.Rules.Evaluation;
+
+/// <summary>
+/// Evaluates an event against a snapshot of resource state (describe output saved to files), the
+/// offline twin of the Lambda pipeline used by <c>opsbot eval</c> and <c>opsbot test</c>.
+/// </summary>
+public sealed class SnapshotEvaluator(PolicySet policies)
+{
+    private readonly PolicyEvaluator _evaluator = new(policies);
+
+    /// <summary>Evaluates <paramref name="cloudTrailEvent"/> with <paramref name="groups"/> as the live state.</summary>
+    public async ValueTask<EventEvaluation> EvaluateAsync(CloudTrailEvent cloudTrailEvent, IReadOnlyList<SecurityGroupFact> groups)
+    {
+        ArgumentNullException.ThrowIfNull(cloudTrailEvent);
+        ArgumentNullException.ThrowIfNull(groups);
+        var triage = EventTriage.Triage(cloudTrailEvent, policies);
+        var requested = cloudTrailEvent.EventSource == "ec2.amazonaws.com" ? SecurityGroupChangeReader.Read(cloudTrailEvent) : [];
+        if (triage.SkipReason is { } skip)
+        {
+            return new EventEvaluation(cloudTrailEvent, skip, triage.Detail, requested, []);
+        }
+
+        var results = new List<ResourceEvaluation>();
+        var missing = new List<string>();
+        foreach (var reference in triage.Resources)
+        {
+            var group = groups.FirstOrDefault(g => Matches(g, reference));
+            if (group is null)
+            {
+                missing.Add(reference.ToString());
+                continue;
+            }
+
+            results.Add(await _evaluator.EvaluateAsync(group, triage.Policies));
+        }
+
+        return results.Count == 0
+            ? new EventEvaluation(cloudTrailEvent, SkipReason.ResourceNotFound, $"not in the current state: {string.Join(", ", missing)}", requested, [])
+            : new EventEvaluation(cloudTrailEvent, null, "", requested, results);
+    }
+
+    private static bool Matches(SecurityGroupFact group, ResourceReference reference) =>
+        reference.Id is { } id ? group.GroupId == id
+        : group.GroupName == reference.Name && (reference.VpcId is null || group.VpcId == reference.VpcId);
+}

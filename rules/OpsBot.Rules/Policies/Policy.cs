@@ -1,0 +1,52 @@
+using OpsBot.Rules.Facts;
+
+namespace OpsBot.Rules.Policies;
+
+/// <summary>A loaded, validated policy. Immutable; YAML never travels past the loader.</summary>
+public sealed record Policy
+{
+    /// <summary>Unique id, e.g. <c>ec2-sg-admin-ports-public</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>One line for humans.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Longer explanation, or an empty string.</summary>
+    public string Description { get; init; } = "";
+
+    /// <summary>How serious a match is.</summary>
+    public required PolicySeverity Severity { get; init; }
+
+    /// <summary>The resource type name, e.g. <c>aws.ec2.security-group</c>.</summary>
+    public required string Resource { get; init; }
+
+    /// <summary>CloudTrail event names that make OpsBot evaluate this policy.</summary>
+    public required IReadOnlyList<string> Triggers { get; init; }
+
+    /// <summary>The element collection checked one by one.</summary>
+    public required TrafficDirection Select { get; init; }
+
+    /// <summary>The match condition over <c>rule</c> (the element) and <c>sg</c> (the group).</summary>
+    public required string When { get; init; }
+
+    /// <summary>The exemption condition over <c>sg</c>, or null.</summary>
+    public string? Unless { get; init; }
+
+    /// <summary>What to do about matches.</summary>
+    public required Remediation Remediation { get; init; }
+
+    /// <summary>Where alerts go.</summary>
+    public required IReadOnlyList<NotifyChannel> Notify { get; init; }
+
+    /// <summary>Where the policy was defined.</summary>
+    public required SourceLocation Location { get; init; }
+
+    /// <summary>SHA-256 (hex) of the policy file's text, recorded in every audit record.</summary>
+    public required string SourceHash { get; init; }
+
+    /// <summary>The workflow name of the <c>when</c> condition in the rules engine.</summary>
+    public string WhenWorkflow => Id + "#when";
+
+    /// <summary>The workflow name of the <c>unless</c> condition in the rules engine.</summary>
+    public string UnlessWorkflow => Id + "#unless";
+}

@@ -1,0 +1,16 @@
+using OpsBot.Rules.Facts;
+
+namespace OpsBot.Rules.Policies;
+
+/// <summary>
+/// Static helpers available in policy expressions as <c>PolicyFunctions.Name(...)</c>. Together with
+/// the fact records these are the whole surface an expression can reach.
+/// </summary>
+public static class PolicyFunctions
+{
+    /// <summary>True when <paramref name="cidr"/> lies inside <paramref name="network"/> (both CIDR blocks).</summary>
+    public static bool CidrWithin(string cidr, string network) => CidrMath.IsWithin(cidr, network);
+
+    /// <summary>Share (0 to 1) of the public address space that <paramref name="cidr"/> admits.</summary>
+    public static double PublicShare(string cidr) => CidrMath.IsValid(cidr) ? CidrMath.PublicShare(cidr) : 0;
+}

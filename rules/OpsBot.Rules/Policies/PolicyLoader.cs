@@ -1,0 +1,356 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using OpsBot.Rules.Actions;
+using OpsBot.Rules.Facts;
+using OpsBot.Rules.Resources;
+using OpsBot.Rules.Yaml;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace OpsBot.Rules.Policies;
+
+/// <summary>
+/// Loads policy YAML into the immutable model and reports every problem at load, each with
+/// <c>file:line:col</c>: syntax, unknown / missing / mistyped keys, duplicate ids, unknown resource,
+/// trigger or action, expressions that do not parse, type-check or stay inside the fence, and an
+/// action that does not fit the resource.
+/// </summary>
+public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionRegistry actions)
+{
+    private static readonly string[] PolicyKeys = ["id", "title", "description", "severity", "resource", "triggers", "select", "when", "unless", "remediation", "notify"];
+    private static readonly string[] RemediationKeys = ["action", "mode", "approvers", "expires", "options"];
+
+    /// <summary>A loader with the shipped resource types and actions.</summary>
+    public PolicyLoader()
+        : this(ResourceTypeRegistry.Default, ActionRegistry.Default)
+    {
+    }
+
+    /// <summary>Loads every policy under <paramref name="paths"/> (files or folders).</summary>
+    public PolicyLoadResult Load(IEnumerable<string> paths)
+    {
+        var policies = new List<Policy>();
+        var errors = new List<PolicyError>();
+        var seen = new Dictionary<string, Policy>(StringComparer.Ordinal);
+        foreach (var file in PolicyFiles.Find(paths))
+        {
+            if (!File.Exists(file))
+            {
+                errors.Add(new PolicyError(new SourceLocation(file, 1, 1), "no such policy file or folder"));
+                continue;
+            }
+
+            var policy = LoadText(File.ReadAllText(file), file, errors);
+            if (policy is null)
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue(policy.Id, out var first))
+            {
+                errors.Add(new PolicyError(policy.Location, $"duplicate policy id '{policy.Id}' (first defined at {first.Location})"));
+                continue;
+            }
+
+            seen[policy.Id] = policy;
+            policies.Add(policy);
+        }
+
+        return new PolicyLoadResult(policies, errors);
+    }
+
+    /// <summary>Loads and compiles; throws when anything is wrong.</summary>
+    /// <exception cref="PolicyLoadException">Every problem found.</exception>
+    public PolicySet LoadSet(IEnumerable<string> paths)
+    {
+        var result = Load(paths);
+        return result.IsValid ? new PolicySet(result.Policies, resources, actions) : throw new PolicyLoadException(result.Errors);
+    }
+
+    /// <summary>Parses one policy document; problems go to <paramref name="errors"/> and the result is null.</summary>
+    public Policy? LoadText(string text, string file, List<PolicyError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(errors);
+        var before = errors.Count;
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            errors.Add(new PolicyError(new SourceLocation(file, (int)ex.Start.Line, (int)ex.Start.Column), $"invalid YAML: {ex.InnerException?.Message ?? ex.Message}"));
+            return null;
+        }
+
+        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            var at = stream.Documents.Count > 1 ? stream.Documents[1].RootNode.Start : default;
+            errors.Add(new PolicyError(new SourceLocation(file, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column)), "a policy file holds exactly one policy: a YAML mapping"));
+            return null;
+        }
+
+        var policy = Read(new YamlMapping(root, file, "policy", errors), Hash(text));
+        return errors.Count == before ? policy : null;
+    }
+
+    private Policy? Read(YamlMapping map, string hash)
+    {
+        map.RejectUnknownKeys(PolicyKeys);
+        var id = map.String("id", required: true);
+        if (id is { } i && !IdPattern().IsMatch(i.Value))
+        {
+            map.Error(i.Node, $"id '{i.Value}' must be 3 to 64 lower-case letters, digits and dashes, starting with a letter or digit");
+        }
+
+        var title = map.String("title", required: true);
+        var description = map.String("description", required: false);
+        var severity = ReadEnum<PolicySeverity>(map, "severity", required: true);
+        var resource = ReadResource(map);
+        var triggers = ReadTriggers(map, resource);
+        var select = ReadSelect(map, resource);
+        var when = ReadExpression(map, "when", ExpressionScope.Element, required: true);
+        var unless = ReadExpression(map, "unless", ExpressionScope.Resource, required: false);
+        var remediation = ReadRemediation(map, resource, select);
+        var notify = ReadNotify(map);
+        if (id is null || title is null || severity is null || resource is null || triggers is null || select is null || when is null || remediation is null || notify is null)
+        {
+            return null;
+        }
+
+        return new Policy
+        {
+            Id = id.Value.Value,
+            Title = title.Value.Value,
+            Description = description?.Value ?? "",
+            Severity = severity.Value,
+            Resource = resource.Name,
+            Triggers = triggers,
+            Select = select.Value.Direction,
+            When = when,
+            Unless = unless,
+            Remediation = remediation,
+            Notify = notify,
+            Location = map.Where(id.Value.Node),
+            SourceHash = hash,
+        };
+    }
+
+    private IResourceType? ReadResource(YamlMapping map)
+    {
+        var value = map.String("resource", required: true);
+        if (value is not { } v)
+        {
+            return null;
+        }
+
+        var type = resources.Find(v.Value);
+        if (type is null)
+        {
+            map.Error(v.Node, $"unknown resource type '{v.Value}' (known: {string.Join(", ", resources.All.Select(r => r.Name))})");
+        }
+
+        return type;
+    }
+
+    private List<string>? ReadTriggers(YamlMapping map, IResourceType? resource)
+    {
+        var items = map.StringList("triggers", required: true);
+        if (items is null)
+        {
+            return null;
+        }
+
+        if (items.Count == 0)
+        {
+            map.Error(map.Get("triggers")!, "'triggers' must name at least one CloudTrail event");
+            return null;
+        }
+
+        var ok = true;
+        foreach (var (name, node) in items.Where(_ => resource is not null))
+        {
+            if (!resource!.EventNames.Contains(name))
+            {
+                var hint = Spelling.Nearest(name, resource.EventNames) is { } near ? $"; did you mean '{near}'?" : "";
+                map.Error(node, $"'{name}' is not an event of {resource.Name}{hint} (its events: {string.Join(", ", resource.EventNames)})");
+                ok = false;
+            }
+        }
+
+        return ok ? [.. items.Select(i => i.Value).Distinct(StringComparer.Ordinal)] : null;
+    }
+
+    private static (TrafficDirection Direction, string Name, YamlScalarNode Node)? ReadSelect(YamlMapping map, IResourceType? resource)
+    {
+        var value = map.String("select", required: true);
+        if (value is not { } v || resource is null)
+        {
+            return null;
+        }
+
+        if (!resource.Selections.Contains(v.Value))
+        {
+            map.Error(v.Node, $"'select: {v.Value}' is not a collection of {resource.Name} (choose one of: {string.Join(", ", resource.Selections)})");
+            return null;
+        }
+
+        return (v.Value == "egress" ? TrafficDirection.Egress : TrafficDirection.Ingress, v.Value, v.Node);
+    }
+
+    private static string? ReadExpression(YamlMapping map, string key, ExpressionScope scope, bool required)
+    {
+        var value = map.String(key, required);
+        if (value is not { } v)
+        {
+            return null;
+        }
+
+        if (PolicyExpressionCompiler.Check(v.Value, scope) is not { } problem)
+        {
+            return v.Value;
+        }
+
+        var start = map.Where(v.Node);
+        var single = !v.Value.Contains('\n', StringComparison.Ordinal) && v.Node.Style is ScalarStyle.Plain or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted;
+        var column = single ? start.Column + (v.Node.Style == ScalarStyle.Plain ? 0 : 1) + Math.Clamp(problem.Offset, 0, v.Value.Length) : start.Column;
+        map.ErrorAt(start with { Column = column }, $"'{key}' expression is invalid: {problem.Message}");
+        return null;
+    }
+
+    private Remediation? ReadRemediation(YamlMapping map, IResourceType? resource, (TrafficDirection Direction, string Name, YamlScalarNode Node)? select)
+    {
+        var remediation = map.Mapping("remediation", required: true, "remediation");
+        if (remediation is null)
+        {
+            return null;
+        }
+
+        remediation.RejectUnknownKeys(RemediationKeys);
+        var actionName = remediation.String("action", required: true);
+        var action = actionName is { } a ? actions.Find(a.Value) : null;
+        if (actionName is { } named && action is null)
+        {
+            var hint = Spelling.Nearest(named.Value, actions.All.Select(x => x.Name).ToList()) is { } near ? $"; did you mean '{near}'?" : "";
+            remediation.Error(named.Node, $"unknown action '{named.Value}'{hint} (known: {string.Join(", ", actions.All.Select(x => x.Name))})");
+        }
+
+        if (action is not null && resource is not null && select is { } s &&
+            (action.ResourceType != resource.Name || !action.Selections.Contains(s.Name)))
+        {
+            remediation.Error(actionName!.Value.Node, $"action '{action.Name}' acts on {string.Join("/", action.Selections)} of {action.ResourceType}; this policy selects {s.Name} of {resource.Name}");
+            action = null;
+        }
+
+        var mode = ReadEnum<RemediationMode>(remediation, "mode", required: false) ?? RemediationMode.Notify;
+        var approvers = ReadApprovers(remediation, mode);
+        var expires = ReadExpiry(remediation);
+        var options = action is null ? null : ActionOptionsReader.Read(remediation, action);
+        return action is null || approvers is null || expires is null || options is null
+            ? null
+            : new Remediation(action.Name, mode, approvers, expires.Value, options);
+    }
+
+    private static List<string>? ReadApprovers(YamlMapping map, RemediationMode mode)
+    {
+        var items = map.StringList("approvers", required: false) ?? [];
+        if (mode == RemediationMode.Approve && items.Count == 0)
+        {
+            map.Error(map.Get("approvers") ?? map.Get("mode")!, "'mode: approve' needs 'approvers': the Slack user ids (U…) or user-group ids (S…) who may approve");
+            return null;
+        }
+
+        var ok = true;
+        foreach (var (value, node) in items.Where(i => !ApproverPattern().IsMatch(i.Value)))
+        {
+            map.Error(node, $"approver '{value}' is not a Slack user id (U… or W…) or user-group id (S…)");
+            ok = false;
+        }
+
+        return ok ? [.. items.Select(i => i.Value)] : null;
+    }
+
+    private static TimeSpan? ReadExpiry(YamlMapping map)
+    {
+        var value = map.String("expires", required: false);
+        if (value is not { } v)
+        {
+            return TimeSpan.FromHours(1);
+        }
+
+        var match = DurationPattern().Match(v.Value);
+        var expiry = !match.Success ? (TimeSpan?)null : match.Groups[2].Value switch
+        {
+            "m" => TimeSpan.FromMinutes(int.Parse(match.Groups[1].Value)),
+            "h" => TimeSpan.FromHours(int.Parse(match.Groups[1].Value)),
+            _ => TimeSpan.FromDays(int.Parse(match.Groups[1].Value)),
+        };
+        if (expiry is null || expiry < TimeSpan.FromMinutes(5) || expiry > TimeSpan.FromDays(7))
+        {
+            map.Error(v.Node, $"'expires: {v.Value}' must be a duration from 5m to 7d, such as 30m, 1h or 2d");
+            return null;
+        }
+
+        return expiry;
+    }
+
+    private static List<NotifyChannel>? ReadNotify(YamlMapping map)
+    {
+        var items = map.StringList("notify", required: false);
+        if (items is null)
+        {
+            return [NotifyChannel.Slack, NotifyChannel.Sns];
+        }
+
+        var channels = new List<NotifyChannel>();
+        foreach (var (value, node) in items)
+        {
+            switch (value)
+            {
+                case "slack":
+                    channels.Add(NotifyChannel.Slack);
+                    break;
+                case "sns":
+                    channels.Add(NotifyChannel.Sns);
+                    break;
+                default:
+                    map.Error(node, $"unknown notify channel '{value}' (choose from: slack, sns)");
+                    return null;
+            }
+        }
+
+        return channels;
+    }
+
+    private static T? ReadEnum<T>(YamlMapping map, string key, bool required)
+        where T : struct, Enum
+    {
+        var value = map.String(key, required);
+        if (value is not { } v)
+        {
+            return null;
+        }
+
+        var names = Enum.GetNames<T>().Select(n => n.ToLowerInvariant()).ToList();
+        if (v.Value == v.Value.ToLowerInvariant() && Enum.TryParse<T>(v.Value, ignoreCase: true, out var parsed) && names.Contains(v.Value))
+        {
+            return parsed;
+        }
+
+        map.Error(v.Node, $"'{key}: {v.Value}' is not one of: {string.Join(" | ", names)}");
+        return null;
+    }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,63}$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[UWS][A-Z0-9]{2,}$")]
+    private static partial Regex ApproverPattern();
+
+    [GeneratedRegex("^([0-9]{1,4})([mhd])$")]
+    private static partial Regex DurationPattern();
+}
