@@ -1,1 +1,3 @@
-return 0;
+using OpsBot.Cli;
+
+return await OpsBotCli.RunAsync(args, Console.Out, Console.Error);

@@ -118,6 +118,9 @@ internal sealed class YamlMapping
         return new YamlMapping(mapping, File, what, _errors);
     }
 
+    /// <summary>A nested mapping read with the same file and error list.</summary>
+    public YamlMapping Child(YamlMappingNode node, string what) => new(node, File, what, _errors);
+
     /// <summary>Reports every key not in <paramref name="allowed"/>, suggesting the nearest known key.</summary>
     public void RejectUnknownKeys(IReadOnlyCollection<string> allowed)
     {

@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace OpsBot.Cli.Commands;
+
+/// <summary>The <c>[PATH...]</c> argument shared by the verbs that read policies.</summary>
+internal static class PolicyPaths
+{
+    /// <summary>Where policies are when no path is given.</summary>
+    public const string DefaultFolder = "policies";
+
+    /// <summary>A new zero-or-more paths argument.</summary>
+    public static Argument<string[]> Argument() => new("paths")
+    {
+        Description = "Policy files or folders (default: ./policies).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    /// <summary>The paths given, or the default folder.</summary>
+    public static string[] Resolve(string[]? given) => given is { Length: > 0 } ? given : [DefaultFolder];
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OpsBot.Rules.Actions;
+using OpsBot.Rules.Policies;
+using OpsBot.Rules.Resources;
+
+namespace OpsBot.Rules.Schema;
+
+/// <summary>
+/// Generates the JSON Schema of policy files from the policy model, the resource types and the
+/// action registry, so editors complete and check what the loader accepts.
+/// </summary>
+public static class PolicySchemaGenerator
+{
+    /// <summary>The schema's <c>$id</c>.</summary>
+    public const string SchemaId = "https://opsbot.dev/schemas/policy.schema.json";
+
+    /// <summary>The schema for the shipped registries, as indented JSON.</summary>
+    public static string Generate() => Generate(ResourceTypeRegistry.Default, ActionRegistry.Default);
+
+    /// <summary>The schema for the given registries, as indented JSON.</summary>
+    public static string Generate(ResourceTypeRegistry resources, ActionRegistry actions)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        ArgumentNullException.ThrowIfNull(actions);
+        var schema = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = SchemaId,
+            ["title"] = "OpsBot policy",
+            ["type"] = "object",
+            ["additionalProperties"] = false,
+            ["required"] = Array("id", "title", "severity", "resource", "triggers", "select", "when", "remediation"),
+            ["properties"] = new JsonObject
+            {
+                ["id"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[a-z0-9][a-z0-9-]{2,63}$", ["description"] = "Unique policy id." },
+                ["title"] = Text("One line for humans; shown in alerts."),
+                ["description"] = Text("Longer explanation."),
+                ["severity"] = Enum("How serious a match is.", Enum<PolicySeverity>()),
+                ["resource"] = Enum("The resource type.", [.. resources.All.Select(r => r.Name)]),
+                ["triggers"] = new JsonObject
+                {
+                    ["description"] = "CloudTrail event names that make OpsBot evaluate this policy.",
+                    ["type"] = "array",
+                    ["minItems"] = 1,
+                    ["items"] = Enum("A CloudTrail event name.", [.. resources.All.SelectMany(r => r.EventNames).Distinct()]),
+                },
+                ["select"] = Enum("The element collection checked one by one; the matches are what gets remediated.", [.. resources.All.SelectMany(r => r.Selections).Distinct()]),
+                ["when"] = Text("Condition over `rule` (the element) and `sg` (the group), e.g. rule.IsOpenToInternet && rule.OverlapsAny(22, 3389)."),
+                ["unless"] = Text("Exemption over `sg`, checked once per resource, e.g. sg.Tag(\"opsbot:exempt\") == \"true\"."),
+                ["remediation"] = Remediation(actions),
+                ["notify"] = new JsonObject
+                {
+                    ["description"] = "Where alerts go (default: slack and sns).",
+                    ["type"] = "array",
+                    ["items"] = Enum("A channel.", ["slack", "sns"]),
+                },
+            },
+        };
+        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static JsonObject Remediation(ActionRegistry actions) => new()
+    {
+        ["type"] = "object",
+        ["additionalProperties"] = false,
+        ["required"] = Array("action"),
+        ["properties"] = new JsonObject
+        {
+            ["action"] = Enum("The remediation action.", [.. actions.All.Select(a => a.Name)]),
+            ["mode"] = Enum("enforce: act now; approve: ask the approvers in Slack; notify: alert only (default).", Enum<RemediationMode>()),
+            ["approvers"] = new JsonObject
+            {
+                ["description"] = "Slack user ids (U…, W…) or user-group ids (S…) who may approve; required for mode: approve.",
+                ["type"] = "array",
+                ["items"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[UWS][A-Z0-9]{2,}$" },
+            },
+            ["expires"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9]{1,4}[mhd]$", ["description"] = "How long an approval request stays open, 5m to 7d (default 1h)." },
+            ["options"] = new JsonObject { ["type"] = "object", ["description"] = "The action's options." },
+        },
+        ["allOf"] = new JsonArray([.. actions.All.Select(ActionOptions)]),
+    };
+
+    private static JsonObject ActionOptions(IRemediationAction action)
+    {
+        var properties = new JsonObject();
+        foreach (var option in action.Options)
+        {
+            var property = new JsonObject
+            {
+                ["description"] = option.Description,
+                ["type"] = option.Type switch { ActionOptionType.Boolean => "boolean", ActionOptionType.Integer => "integer", _ => "string" },
+                ["default"] = JsonValue.Create(option.Default),
+            };
+            if (option.Type == ActionOptionType.Integer && option.Minimum != int.MinValue)
+            {
+                property["minimum"] = option.Minimum;
+            }
+
+            properties[option.Name] = property;
+        }
+
+        return new JsonObject
+        {
+            ["if"] = new JsonObject { ["properties"] = new JsonObject { ["action"] = new JsonObject { ["const"] = action.Name } } },
+            ["then"] = new JsonObject
+            {
+                ["description"] = action.Summary,
+                ["properties"] = new JsonObject { ["options"] = new JsonObject { ["type"] = "object", ["additionalProperties"] = false, ["properties"] = properties } },
+            },
+        };
+    }
+
+    private static string[] Enum<T>()
+        where T : struct, Enum => [.. System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant())];
+
+    private static JsonObject Text(string description) => new() { ["type"] = "string", ["description"] = description };
+
+    private static JsonObject Enum(string description, string[] values) => new()
+    {
+        ["description"] = description,
+        ["enum"] = new JsonArray([.. values.Select(v => (JsonNode)JsonValue.Create(v))]),
+    };
+
+    private static JsonArray Array(params string[] values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
+}
