@@ -1,0 +1,22 @@
+using OpsBot.Rules.Events;
+
+namespace OpsBot.Functions.Audit;
+
+/// <summary>Who made the call, as CloudTrail recorded it.</summary>
+/// <param name="Arn">The <c>userIdentity</c> ARN.</param>
+/// <param name="Type">The identity type (IAMUser, AssumedRole…).</param>
+/// <param name="AccountId">The caller's account.</param>
+/// <param name="SourceIp">The caller's source IP address (or calling service).</param>
+/// <param name="UserAgent">The caller's user agent.</param>
+public sealed record AuditActor(string Arn, string Type, string AccountId, string SourceIp, string UserAgent)
+{
+    /// <summary>Nobody known (rejected events).</summary>
+    public static AuditActor Unknown { get; } = new("", "", "", "", "");
+
+    /// <summary>The audit form of an event's actor.</summary>
+    public static AuditActor From(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return new(actor.Arn, actor.Type, actor.AccountId, actor.SourceIp, actor.UserAgent);
+    }
+}

@@ -1,0 +1,26 @@
+namespace OpsBot.Functions.Audit;
+
+/// <summary>What one policy decided about one resource, and what came of it.</summary>
+/// <param name="PolicyId">The policy.</param>
+/// <param name="PolicyHash">SHA-256 of the policy file's text when the decision was made.</param>
+/// <param name="Severity">The policy's severity (lower case).</param>
+/// <param name="ResourceId">The resource.</param>
+/// <param name="Mode">The mode applied (lower case), after the forced-notify switch.</param>
+/// <param name="Outcome">What happened.</param>
+/// <param name="Reason">Why, in words.</param>
+/// <param name="Matched">The elements the policy matched in live state.</param>
+/// <param name="Revoked">The elements revoked (with those already gone), enough to restore them.</param>
+/// <param name="CompliantAfter">After remediation: true when the policy no longer matches the group, false when it still does, null when not verified.</param>
+/// <param name="Explanation">The evaluation's explanation, one line per item.</param>
+public sealed record AuditDecision(
+    string PolicyId,
+    string PolicyHash,
+    string Severity,
+    string ResourceId,
+    string Mode,
+    AuditOutcome Outcome,
+    string Reason,
+    IReadOnlyList<AuditPermission> Matched,
+    IReadOnlyList<AuditPermission> Revoked,
+    bool? CompliantAfter,
+    IReadOnlyList<string> Explanation);

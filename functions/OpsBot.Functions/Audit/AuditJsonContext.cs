@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace OpsBot.Functions.Audit;
+
+/// <summary>Source-generated JSON for the audit records (no reflection, for Native AOT).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(AuditRecord))]
+[JsonSerializable(typeof(PendingAction))]
+public sealed partial class AuditJsonContext : JsonSerializerContext;

@@ -1,0 +1,232 @@
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using OpsBot.Rules.Facts;
+using OpsBot.Rules.Resources;
+using TrafficDirection = OpsBot.Rules.Facts.TrafficDirection;
+
+namespace OpsBot.Functions.Aws.Ec2;
+
+/// <summary>
+/// <see cref="ISecurityGroupClient"/> over the EC2 API. Rules are always read with
+/// <c>DescribeSecurityGroupRules</c> (one element per rule id) rather than from the
+/// <c>IpPermissions</c> of <c>DescribeSecurityGroups</c>, so that a revoke can name rule ids.
+/// </summary>
+public sealed class Ec2SecurityGroupClient(IAmazonEC2 ec2) : ISecurityGroupClient
+{
+    private const string PermissionNotFound = "InvalidPermission.NotFound";
+    private const string PermissionDuplicate = "InvalidPermission.Duplicate";
+
+    /// <inheritdoc />
+    public async Task<SecurityGroupFact?> ReadAsync(ResourceReference reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var group = await FindGroupAsync(reference, cancellationToken);
+        if (group is null)
+        {
+            return null;
+        }
+
+        var elements = new List<PermissionFact>();
+        string? next = null;
+        do
+        {
+            var page = await ec2.DescribeSecurityGroupRulesAsync(new DescribeSecurityGroupRulesRequest
+            {
+                Filters = [new Filter("group-id", [group.GroupId])],
+                NextToken = next,
+            }, cancellationToken);
+            elements.AddRange((page.SecurityGroupRules ?? []).Where(r => r.GroupId == group.GroupId).Select(ToFact));
+            next = page.NextToken;
+        }
+        while (!string.IsNullOrEmpty(next));
+
+        var fact = new SecurityGroupFact
+        {
+            GroupId = group.GroupId,
+            GroupName = group.GroupName ?? "",
+            VpcId = group.VpcId ?? "",
+            OwnerId = group.OwnerId ?? "",
+            Description = group.Description ?? "",
+            Tags = (group.Tags ?? []).GroupBy(t => t.Key).ToDictionary(t => t.Key, t => t.Last().Value ?? ""),
+        };
+        return SecurityGroupFactBuilder.Build(fact, elements);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RevokedPermission>> RevokeAsync(string groupId, IReadOnlyList<PermissionFact> permissions, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(groupId);
+        ArgumentNullException.ThrowIfNull(permissions);
+        var results = new List<RevokedPermission>(permissions.Count);
+        foreach (var direction in new[] { TrafficDirection.Ingress, TrafficDirection.Egress })
+        {
+            var batch = permissions.Where(p => p.Direction == direction).ToList();
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                await RevokeBatchAsync(groupId, direction, batch, cancellationToken);
+                results.AddRange(batch.Select(p => new RevokedPermission(p, false)));
+            }
+            catch (AmazonEC2Exception ex) when (ex.ErrorCode == PermissionNotFound)
+            {
+                // One missing rule fails the whole call and revokes nothing: retry rule by rule so
+                // the others still go and only the missing one is reported as already gone.
+                foreach (var permission in batch)
+                {
+                    results.Add(await RevokeOneAsync(groupId, permission, cancellationToken));
+                }
+            }
+        }
+
+        return results;
+    }
+
+    /// <inheritdoc />
+    public async Task AuthorizeAsync(string groupId, IReadOnlyList<PermissionFact> permissions, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(groupId);
+        ArgumentNullException.ThrowIfNull(permissions);
+        foreach (var permission in permissions)
+        {
+            try
+            {
+                if (permission.Direction == TrafficDirection.Ingress)
+                {
+                    await ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest { GroupId = groupId, IpPermissions = [ToIpPermission(permission)] }, cancellationToken);
+                }
+                else
+                {
+                    await ec2.AuthorizeSecurityGroupEgressAsync(new AuthorizeSecurityGroupEgressRequest { GroupId = groupId, IpPermissions = [ToIpPermission(permission)] }, cancellationToken);
+                }
+            }
+            catch (AmazonEC2Exception ex) when (ex.ErrorCode == PermissionDuplicate)
+            {
+                // Already there again: the undo is done.
+            }
+        }
+    }
+
+    private async Task<SecurityGroup?> FindGroupAsync(ResourceReference reference, CancellationToken cancellationToken)
+    {
+        var request = new DescribeSecurityGroupsRequest();
+        if (reference.Id is { } id)
+        {
+            request.GroupIds = [id];
+        }
+        else
+        {
+            request.Filters = [new Filter("group-name", [reference.Name ?? ""])];
+            if (reference.VpcId is { } vpc)
+            {
+                request.Filters.Add(new Filter("vpc-id", [vpc]));
+            }
+        }
+
+        try
+        {
+            var response = await ec2.DescribeSecurityGroupsAsync(request, cancellationToken);
+            var groups = response.SecurityGroups ?? [];
+            return reference.Id is { } wanted ? groups.FirstOrDefault(g => g.GroupId == wanted) : groups.FirstOrDefault();
+        }
+        catch (AmazonEC2Exception ex) when (ex.ErrorCode is "InvalidGroup.NotFound" or "InvalidGroupId.NotFound" or "InvalidGroupId.Malformed")
+        {
+            return null;
+        }
+    }
+
+    private async Task RevokeBatchAsync(string groupId, TrafficDirection direction, List<PermissionFact> batch, CancellationToken cancellationToken)
+    {
+        var byId = batch.Where(p => p.RuleId is not null).Select(p => p.RuleId!).ToList();
+        var byShape = batch.Where(p => p.RuleId is null).Select(ToIpPermission).ToList();
+        if (direction == TrafficDirection.Ingress)
+        {
+            if (byId.Count > 0)
+            {
+                await ec2.RevokeSecurityGroupIngressAsync(new RevokeSecurityGroupIngressRequest { GroupId = groupId, SecurityGroupRuleIds = byId }, cancellationToken);
+            }
+
+            if (byShape.Count > 0)
+            {
+                await ec2.RevokeSecurityGroupIngressAsync(new RevokeSecurityGroupIngressRequest { GroupId = groupId, IpPermissions = byShape }, cancellationToken);
+            }
+        }
+        else
+        {
+            if (byId.Count > 0)
+            {
+                await ec2.RevokeSecurityGroupEgressAsync(new RevokeSecurityGroupEgressRequest { GroupId = groupId, SecurityGroupRuleIds = byId }, cancellationToken);
+            }
+
+            if (byShape.Count > 0)
+            {
+                await ec2.RevokeSecurityGroupEgressAsync(new RevokeSecurityGroupEgressRequest { GroupId = groupId, IpPermissions = byShape }, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<RevokedPermission> RevokeOneAsync(string groupId, PermissionFact permission, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RevokeBatchAsync(groupId, permission.Direction, [permission], cancellationToken);
+            return new RevokedPermission(permission, false);
+        }
+        catch (AmazonEC2Exception ex) when (ex.ErrorCode == PermissionNotFound)
+        {
+            return new RevokedPermission(permission, true);
+        }
+    }
+
+    private static PermissionFact ToFact(SecurityGroupRule rule)
+    {
+        var (kind, source) =
+            !string.IsNullOrEmpty(rule.CidrIpv4) ? (SourceKind.Ipv4Cidr, rule.CidrIpv4)
+            : !string.IsNullOrEmpty(rule.CidrIpv6) ? (SourceKind.Ipv6Cidr, rule.CidrIpv6)
+            : !string.IsNullOrEmpty(rule.PrefixListId) ? (SourceKind.PrefixList, rule.PrefixListId)
+            : (SourceKind.SecurityGroup, rule.ReferencedGroupInfo?.GroupId ?? "");
+        var protocol = IpProtocol.Normalize(rule.IpProtocol);
+        return new PermissionFact
+        {
+            Direction = rule.IsEgress == true ? TrafficDirection.Egress : TrafficDirection.Ingress,
+            Protocol = protocol,
+            FromPort = protocol == IpProtocol.All ? -1 : rule.FromPort ?? -1,
+            ToPort = protocol == IpProtocol.All ? -1 : rule.ToPort ?? -1,
+            SourceKind = kind,
+            Source = source,
+            RuleId = rule.SecurityGroupRuleId,
+            Description = rule.Description ?? "",
+        };
+    }
+
+    private static IpPermission ToIpPermission(PermissionFact permission)
+    {
+        var result = new IpPermission
+        {
+            IpProtocol = permission.Protocol,
+            FromPort = permission.IsAllTraffic ? null : permission.FromPort,
+            ToPort = permission.IsAllTraffic ? null : permission.ToPort,
+        };
+        var description = string.IsNullOrEmpty(permission.Description) ? null : permission.Description;
+        switch (permission.SourceKind)
+        {
+            case SourceKind.Ipv4Cidr:
+                result.Ipv4Ranges = [new IpRange { CidrIp = permission.Source, Description = description }];
+                break;
+            case SourceKind.Ipv6Cidr:
+                result.Ipv6Ranges = [new Ipv6Range { CidrIpv6 = permission.Source, Description = description }];
+                break;
+            case SourceKind.PrefixList:
+                result.PrefixListIds = [new PrefixListId { Id = permission.Source, Description = description }];
+                break;
+            default:
+                result.UserIdGroupPairs = [new UserIdGroupPair { GroupId = permission.Source, Description = description }];
+                break;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace OpsBot.Functions.Aws.EventBridge;
+
+/// <summary>Source-generated JSON for the EventBridge wire shapes (PascalCase, as the service speaks).</summary>
+[JsonSerializable(typeof(PutEventsRequestBody))]
+[JsonSerializable(typeof(PutEventsResponseBody))]
+[JsonSerializable(typeof(EventBridgeError))]
+internal sealed partial class EventBridgeJsonContext : JsonSerializerContext;

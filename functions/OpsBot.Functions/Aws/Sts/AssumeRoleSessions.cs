@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+using OpsBot.Functions.Aws.Ec2;
+
+namespace OpsBot.Functions.Aws.Sts;
+
+/// <summary>
+/// Sessions in member accounts by <c>sts:AssumeRole</c> into
+/// <c>arn:aws:iam::{account}:role/{memberRoleName}</c>. Credentials are cached per account until
+/// <see cref="RefreshMargin"/> before they expire; the central account itself is used directly,
+/// without assuming anything.
+/// </summary>
+public sealed class AssumeRoleSessions(AwsClientFactory clients, string centralRegion, string memberRoleName, TimeProvider clock) : IAccountSessions, IDisposable
+{
+    /// <summary>How long before expiry cached credentials are replaced.</summary>
+    public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an assumed session lasts.</summary>
+    public static readonly TimeSpan SessionDuration = TimeSpan.FromHours(1);
+
+    private readonly IAmazonSecurityTokenService _sts = clients.CreateSts(centralRegion);
+    private readonly ConcurrentDictionary<string, CachedSession> _sessions = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private string? _centralAccount;
+
+    /// <summary>The central account's id, from <c>sts:GetCallerIdentity</c> (asked once).</summary>
+    public async Task<string> CentralAccountAsync(CancellationToken cancellationToken)
+    {
+        if (_centralAccount is null)
+        {
+            var identity = await _sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken);
+            _centralAccount = identity.Account;
+        }
+
+        return _centralAccount;
+    }
+
+    /// <inheritdoc />
+    public async Task<ISecurityGroupClient> SecurityGroupsAsync(string accountId, string region, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountId);
+        ArgumentException.ThrowIfNullOrEmpty(region);
+        var key = accountId + "/" + region;
+        if (_sessions.TryGetValue(key, out var cached) && cached.IsFresh(clock.GetUtcNow()))
+        {
+            return cached.SecurityGroups;
+        }
+
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_sessions.TryGetValue(key, out cached) && cached.IsFresh(clock.GetUtcNow()))
+            {
+                return cached.SecurityGroups;
+            }
+
+            var (credentials, expires) = await CredentialsForAsync(accountId, cancellationToken);
+            var session = new CachedSession(new Ec2SecurityGroupClient(clients.CreateEc2(credentials, region)), expires);
+            _sessions[key] = session;
+            return session.SecurityGroups;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _sts.Dispose();
+        _lock.Dispose();
+    }
+
+    private async Task<(AWSCredentials Credentials, DateTimeOffset Expires)> CredentialsForAsync(string accountId, CancellationToken cancellationToken)
+    {
+        if (accountId == await CentralAccountAsync(cancellationToken))
+        {
+            return (clients.CentralCredentials, DateTimeOffset.MaxValue);
+        }
+
+        var response = await _sts.AssumeRoleAsync(new AssumeRoleRequest
+        {
+            RoleArn = $"arn:aws:iam::{accountId}:role/{memberRoleName}",
+            RoleSessionName = "opsbot-remediation",
+            DurationSeconds = (int)SessionDuration.TotalSeconds,
+        }, cancellationToken);
+        var c = response.Credentials;
+        var expires = c.Expiration is { } e ? new DateTimeOffset(DateTime.SpecifyKind(e, e.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : e.Kind)) : clock.GetUtcNow() + SessionDuration;
+        return (new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), expires);
+    }
+
+    private sealed record CachedSession(ISecurityGroupClient SecurityGroups, DateTimeOffset Expires)
+    {
+        public bool IsFresh(DateTimeOffset now) => Expires == DateTimeOffset.MaxValue || now < Expires - RefreshMargin;
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using OpsBot.Functions.Audit;
+
+namespace OpsBot.Functions.State;
+
+/// <summary>
+/// <see cref="IStateStore"/> in one DynamoDB table.
+/// </summary>
+/// <remarks>
+/// Schema: partition key <c>pk</c> (S), sort key <c>sk</c> (S), on-demand billing, TTL on the
+/// number attribute <c>expiresAt</c> (epoch seconds). Items, all under <c>pk = EVENT#&lt;event id&gt;</c>:
+/// <list type="table">
+/// <item><term><c>sk = CLAIM</c></term><description>Idempotency key. <c>status</c> is <c>processing</c>
+/// (with <c>leaseUntil</c>, epoch seconds: another delivery may take over after it) or <c>done</c>;
+/// created by a conditional put, so only one delivery of an event acts. Expires after <see cref="ClaimRetention"/>.</description></item>
+/// <item><term><c>sk = AUDIT</c></term><description>The audit record: <c>record</c> (JSON of
+/// <see cref="AuditRecord"/>) plus <c>outcome</c>, <c>account</c>, <c>recordedAt</c> for reading at a glance.
+/// Expires after <see cref="AuditRetention"/>.</description></item>
+/// <item><term><c>sk = PENDING#&lt;policy id&gt;#&lt;resource id&gt;</c></term><description>A remediation
+/// awaiting approval: <c>record</c> (JSON of <see cref="PendingAction"/>), <c>status</c> <c>pending</c>,
+/// <c>expiresAt</c> a day after the request lapses.</description></item>
+/// </list>
+/// </remarks>
+public sealed class DynamoDbStateStore(IAmazonDynamoDB dynamoDb, string tableName, TimeProvider clock) : IStateStore
+{
+    /// <summary>How long an event id stays known, so later duplicates are recognised.</summary>
+    public static readonly TimeSpan ClaimRetention = TimeSpan.FromDays(7);
+
+    /// <summary>How long audit records are kept.</summary>
+    public static readonly TimeSpan AuditRetention = TimeSpan.FromDays(400);
+
+    /// <summary>How long a claim in progress blocks other deliveries (longer than a Lambda invocation can run).</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(15);
+
+    private const string Processing = "processing";
+    private const string Done = "done";
+
+    /// <summary>Creates the table with the schema above and its TTL, unless it exists.</summary>
+    public async Task EnsureTableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.CreateTableAsync(new CreateTableRequest
+            {
+                TableName = tableName,
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("sk", ScalarAttributeType.S)],
+                KeySchema = [new KeySchemaElement("pk", KeyType.HASH), new KeySchemaElement("sk", KeyType.RANGE)],
+            }, cancellationToken);
+            await dynamoDb.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
+            {
+                TableName = tableName,
+                TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = "expiresAt", Enabled = true },
+            }, cancellationToken);
+        }
+        catch (ResourceInUseException)
+        {
+            // Already there.
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TryClaimAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        try
+        {
+            await dynamoDb.PutItemAsync(new PutItemRequest
+            {
+                TableName = tableName,
+                Item = new Dictionary<string, AttributeValue>(Key(eventId, "CLAIM"))
+                {
+                    ["status"] = new AttributeValue(Processing),
+                    ["leaseUntil"] = Number(now + ClaimLease),
+                    ["expiresAt"] = Number(now + ClaimRetention),
+                },
+                ConditionExpression = "attribute_not_exists(pk) OR (#status = :processing AND leaseUntil < :now)",
+                ExpressionAttributeNames = new Dictionary<string, string> { ["#status"] = "status" },
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                {
+                    [":processing"] = new AttributeValue(Processing),
+                    [":now"] = Number(now),
+                },
+            }, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task CompleteClaimAsync(string eventId, CancellationToken cancellationToken) =>
+        dynamoDb.PutItemAsync(new PutItemRequest
+        {
+            TableName = tableName,
+            Item = new Dictionary<string, AttributeValue>(Key(eventId, "CLAIM"))
+            {
+                ["status"] = new AttributeValue(Done),
+                ["expiresAt"] = Number(clock.GetUtcNow() + ClaimRetention),
+            },
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task ReleaseClaimAsync(string eventId, CancellationToken cancellationToken) =>
+        dynamoDb.DeleteItemAsync(new DeleteItemRequest
+        {
+            TableName = tableName,
+            Key = Key(eventId, "CLAIM"),
+            ConditionExpression = "#status = :processing",
+            ExpressionAttributeNames = new Dictionary<string, string> { ["#status"] = "status" },
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":processing"] = new AttributeValue(Processing) },
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task WriteAuditAsync(AuditRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return dynamoDb.PutItemAsync(new PutItemRequest
+        {
+            TableName = tableName,
+            Item = new Dictionary<string, AttributeValue>(Key(record.EventId, "AUDIT"))
+            {
+                ["record"] = new AttributeValue(JsonSerializer.Serialize(record, AuditJsonContext.Default.AuditRecord)),
+                ["outcome"] = new AttributeValue(record.Outcome.ToString()),
+                ["account"] = new AttributeValue(record.Account.Length == 0 ? "-" : record.Account),
+                ["recordedAt"] = new AttributeValue(record.RecordedAt.ToString("O", CultureInfo.InvariantCulture)),
+                ["expiresAt"] = Number(record.RecordedAt + AuditRetention),
+            },
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<AuditRecord?> ReadAuditAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest { TableName = tableName, Key = Key(eventId, "AUDIT"), ConsistentRead = true }, cancellationToken);
+        return response.Item is { Count: > 0 } item && item.TryGetValue("record", out var json)
+            ? JsonSerializer.Deserialize(json.S, AuditJsonContext.Default.AuditRecord)
+            : null;
+    }
+
+    /// <inheritdoc />
+    public Task SavePendingAsync(PendingAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return dynamoDb.PutItemAsync(new PutItemRequest
+        {
+            TableName = tableName,
+            Item = new Dictionary<string, AttributeValue>(Key(action.EventId, $"PENDING#{action.PolicyId}#{action.ResourceId}"))
+            {
+                ["record"] = new AttributeValue(JsonSerializer.Serialize(action, AuditJsonContext.Default.PendingAction)),
+                ["status"] = new AttributeValue("pending"),
+                ["expiresAt"] = Number(action.ExpiresAt + TimeSpan.FromDays(1)),
+            },
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PendingAction>> ReadPendingAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.QueryAsync(new QueryRequest
+        {
+            TableName = tableName,
+            KeyConditionExpression = "pk = :pk AND begins_with(sk, :pending)",
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+            {
+                [":pk"] = new AttributeValue("EVENT#" + eventId),
+                [":pending"] = new AttributeValue("PENDING#"),
+            },
+            ConsistentRead = true,
+        }, cancellationToken);
+        return [.. (response.Items ?? []).Select(i => JsonSerializer.Deserialize(i["record"].S, AuditJsonContext.Default.PendingAction)!)];
+    }
+
+    private static Dictionary<string, AttributeValue> Key(string eventId, string sortKey) => new()
+    {
+        ["pk"] = new AttributeValue("EVENT#" + eventId),
+        ["sk"] = new AttributeValue(sortKey),
+    };
+
+    private static AttributeValue Number(DateTimeOffset time) =>
+        new() { N = time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) };
+}
