@@ -1,0 +1,84 @@
+using System.Text.Json;
+using OpsBot.Rules.Resources;
+
+namespace OpsBot.Infra.Tests;
+
+/// <summary>
+/// infra/member-account.yaml, created through CloudFormation on a local moto server, gives the
+/// forwarding rule (with its target and role) and, in the role region only, the remediation role.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class MemberStackOnMotoTests(MotoServer moto) : IClassFixture<MotoServer>
+{
+    private const string CentralBus = "arn:aws:events:us-east-1:111111111111:event-bus/opsbot-central";
+    private const string TrustedRoles = "arn:aws:iam::111111111111:role/opsbot-EventHandlerRole-A,arn:aws:iam::111111111111:role/opsbot-SlackInteractionsRole-B,arn:aws:iam::111111111111:role/opsbot-SweeperRole-C";
+
+    [ToolFact("moto_server", "aws")]
+    public void The_member_stack_creates_the_forwarding_rule_and_the_remediation_role_in_the_role_region()
+    {
+        CreateStack("us-east-1", "opsbot-member");
+
+        var rule = ForwardingRule("us-east-1");
+        Assert.Equal("ENABLED", rule.GetProperty("State").GetString());
+        Assert.Equal("default", rule.GetProperty("EventBusName").GetString());
+        using var pattern = JsonDocument.Parse(rule.GetProperty("EventPattern").GetString()!);
+        var eventNames = pattern.RootElement.GetProperty("detail").GetProperty("eventName").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Superset(ResourceTypeRegistry.Default.All.SelectMany(r => r.EventNames).ToHashSet<string?>(), eventNames.ToHashSet());
+
+        var target = Assert.Single(Aws("us-east-1", "events", "list-targets-by-rule", "--rule", rule.GetProperty("Name").GetString()!).RootElement.GetProperty("Targets").EnumerateArray());
+        Assert.Equal(CentralBus, target.GetProperty("Arn").GetString());
+        Assert.StartsWith("arn:aws:iam::123456789012:role/", target.GetProperty("RoleArn").GetString(), StringComparison.Ordinal);
+
+        var role = Aws("us-east-1", "iam", "get-role", "--role-name", "OpsBotRemediationRole").RootElement.GetProperty("Role");
+        var trust = role.GetProperty("AssumeRolePolicyDocument").GetRawText();
+        foreach (var trusted in TrustedRoles.Split(','))
+        {
+            Assert.Contains(trusted, trust, StringComparison.Ordinal);
+        }
+
+        var policies = Aws("us-east-1", "iam", "list-role-policies", "--role-name", "OpsBotRemediationRole").RootElement.GetProperty("PolicyNames");
+        Assert.Equal(["OpsBotRemediation"], policies.EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [ToolFact("moto_server", "aws")]
+    public void The_member_stack_in_another_region_forwards_events_without_a_second_remediation_role()
+    {
+        CreateStack("eu-west-1", "opsbot-member-eu");
+
+        var rule = ForwardingRule("eu-west-1");
+        Assert.Equal("ENABLED", rule.GetProperty("State").GetString());
+
+        var resources = Aws("eu-west-1", "cloudformation", "list-stack-resources", "--stack-name", "opsbot-member-eu").RootElement
+            .GetProperty("StackResourceSummaries").EnumerateArray()
+            .Select(r => r.GetProperty("LogicalResourceId").GetString())
+            .ToList();
+        Assert.Contains("ForwardingRule", resources);
+        Assert.Contains("ForwardingRole", resources);
+        Assert.DoesNotContain("RemediationRole", resources);
+    }
+
+    private void CreateStack(string region, string name)
+    {
+        Aws(region, "cloudformation", "create-stack",
+            "--stack-name", name,
+            "--template-body", File.ReadAllText(Repo.PathOf("infra/member-account.yaml")),
+            "--capabilities", "CAPABILITY_NAMED_IAM",
+            "--parameters",
+            $"ParameterKey=CentralEventBusArn,ParameterValue={CentralBus}",
+            $"ParameterKey=CentralFunctionRoleArns,ParameterValue=\"{TrustedRoles}\"",
+            "ParameterKey=RemediationRoleRegion,ParameterValue=us-east-1");
+        var stack = Aws(region, "cloudformation", "describe-stacks", "--stack-name", name).RootElement.GetProperty("Stacks")[0];
+        Assert.Equal("CREATE_COMPLETE", stack.GetProperty("StackStatus").GetString());
+    }
+
+    private JsonElement ForwardingRule(string region) =>
+        Assert.Single(Aws(region, "events", "list-rules").RootElement.GetProperty("Rules").EnumerateArray(),
+            r => r.GetProperty("Name").GetString()!.Contains("ForwardingRule", StringComparison.Ordinal));
+
+    private JsonDocument Aws(string region, params string[] args)
+    {
+        var (exitCode, stdout, stderr) = Tools.Run("aws", ["--endpoint-url", moto.Endpoint, "--output", "json", .. args], Repo.Root, moto.ClientEnvironment(region));
+        Assert.True(exitCode == 0, $"aws {args[0]} {args[1]} exited {exitCode}: {stderr}");
+        return JsonDocument.Parse(string.IsNullOrWhiteSpace(stdout) ? "{}" : stdout);
+    }
+}
