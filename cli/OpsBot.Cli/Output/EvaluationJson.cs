@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using OpsBot.Rules.Evaluation;
 using OpsBot.Rules.Facts;
@@ -11,7 +12,7 @@ internal static class EvaluationJson
     public static string Write(EventEvaluation evaluation)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             WriteEvent(json, evaluation);
@@ -60,7 +61,7 @@ internal static class EvaluationJson
         json.WriteStartArray("requested");
         foreach (var permission in evaluation.Requested)
         {
-            WritePermission(json, permission);
+            WritePermission(json, permission, withExposure: false);
         }
 
         json.WriteEndArray();
@@ -80,7 +81,7 @@ internal static class EvaluationJson
         json.WriteStartArray("matches");
         foreach (var match in decision.Matches)
         {
-            WritePermission(json, match);
+            WritePermission(json, match, withExposure: true);
         }
 
         json.WriteEndArray();
@@ -94,7 +95,9 @@ internal static class EvaluationJson
         json.WriteEndObject();
     }
 
-    private static void WritePermission(Utf8JsonWriter json, PermissionFact permission)
+    // Exposure is computed over a group's live state, so it is written for matches only, not for
+    // what the event requested.
+    private static void WritePermission(Utf8JsonWriter json, PermissionFact permission, bool withExposure)
     {
         json.WriteStartObject();
         json.WriteString("direction", permission.Direction == TrafficDirection.Ingress ? "ingress" : "egress");
@@ -115,7 +118,11 @@ internal static class EvaluationJson
             json.WriteString("ruleId", permission.RuleId);
         }
 
-        json.WriteBoolean("openToInternet", permission.IsOpenToInternet);
+        if (withExposure)
+        {
+            json.WriteBoolean("openToInternet", permission.IsOpenToInternet);
+        }
+
         json.WriteEndObject();
     }
 }

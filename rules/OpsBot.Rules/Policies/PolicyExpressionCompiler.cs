@@ -33,6 +33,16 @@ public static class PolicyExpressionCompiler
         EnableScopedParams = false,
     };
 
+    // The parser reports where it stopped, which for an unknown name can be past it; point at the
+    // name itself when the message quotes one that occurs in the text.
+    private static int Position(string expression, ParseException ex)
+    {
+        var quoted = ex.Message.Split('\'');
+        var name = quoted.Length > 2 ? quoted[1] : "";
+        var at = name.Length > 0 ? expression.IndexOf(name, StringComparison.Ordinal) : -1;
+        return at >= 0 ? at : ex.Position;
+    }
+
     /// <summary>Checks <paramref name="expression"/>; returns null when it is valid, else the problem and its offset in the text.</summary>
     public static (string Message, int Offset)? Check(string expression, ExpressionScope scope)
     {
@@ -50,7 +60,7 @@ public static class PolicyExpressionCompiler
             var hint = scope == ExpressionScope.Resource && ex.Message.Contains($"'{RuleParameter}'", StringComparison.Ordinal)
                 ? " ('unless' is checked once per resource, so only 'sg' is available)"
                 : "";
-            return (ex.Message.TrimEnd('.') + hint, ex.Position);
+            return (ex.Message.TrimEnd('.') + hint, Position(expression, ex));
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException)
         {

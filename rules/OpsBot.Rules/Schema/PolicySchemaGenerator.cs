@@ -90,7 +90,7 @@ public static class PolicySchemaGenerator
             {
                 ["description"] = option.Description,
                 ["type"] = option.Type switch { ActionOptionType.Boolean => "boolean", ActionOptionType.Integer => "integer", _ => "string" },
-                ["default"] = JsonValue.Create(option.Default),
+                ["default"] = option.Default switch { bool b => JsonValue.Create(b), int n => JsonValue.Create(n), _ => JsonValue.Create(option.Default.ToString()) },
             };
             if (option.Type == ActionOptionType.Integer && option.Minimum != int.MinValue)
             {
