@@ -1,0 +1,218 @@
+using System.Text.Json;
+using OpsBot.Functions.Audit;
+using OpsBot.Functions.Aws.EventBridge;
+using OpsBot.Functions.Aws.Sns;
+using OpsBot.Functions.Aws.Sts;
+using OpsBot.Functions.State;
+using OpsBot.Rules.Evaluation;
+using OpsBot.Rules.Events;
+using OpsBot.Rules.Policies;
+
+namespace OpsBot.Functions.Pipeline;
+
+/// <summary>
+/// The one code path from a CloudTrail event to its outcome, shared by the Lambda handler, the
+/// local queue runner and the demo: parse -> claim the event id (duplicates stop here) -> triage ->
+/// session in the event's account -> read live state -> evaluate -> act by mode -> verify -> audit ->
+/// alert -> result event.
+/// </summary>
+/// <remarks>
+/// Errors that a retry cannot fix (a malformed event, a policy whose condition throws) end as an
+/// audit record (<see cref="AuditOutcome.Rejected"/> or <see cref="AuditOutcome.Failed"/>). Any other
+/// exception (an AWS call failing) gives the claim back and propagates, so the message is delivered
+/// again; decisions are always re-made on live state, so a retry never repeats a change.
+/// Alert and result-event failures are written into the audit record and do not fail the event.
+/// </remarks>
+public sealed class RemediationPipeline(PolicySet policies, IStateStore state, IAccountSessions sessions, IAlertPublisher alerts, IResultEventPublisher resultEvents, PipelineOptions options, TimeProvider clock)
+{
+    private readonly PolicyEvaluator _evaluator = new(policies);
+    private readonly SecurityGroupRemediation _remediation = new(policies, state, options, clock);
+
+    /// <summary>Processes one message body (an EventBridge event, an SQS record or a bare CloudTrail record).</summary>
+    /// <param name="body">The message text.</param>
+    /// <param name="messageId">The transport's id of the message, used as the audit key when the body cannot be read.</param>
+    /// <param name="cancellationToken">Cancels the work; the claim is then given back.</param>
+    /// <exception cref="Exception">A transient failure (AWS error): the message should be delivered again.</exception>
+    public async Task<PipelineResult> ProcessAsync(string body, string messageId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        CloudTrailEvent cloudTrailEvent;
+        try
+        {
+            cloudTrailEvent = CloudTrailEventReader.Read(body);
+        }
+        catch (MalformedEventException ex)
+        {
+            return await RecordAsync("message:" + messageId, () => Task.FromResult(Rejected("message:" + messageId, ex.Message)), cancellationToken);
+        }
+
+        return await RecordAsync(cloudTrailEvent.Id, () => DecideAsync(cloudTrailEvent, cancellationToken), cancellationToken);
+    }
+
+    private async Task<PipelineResult> RecordAsync(string eventId, Func<Task<AuditRecord>> decide, CancellationToken cancellationToken)
+    {
+        if (!await state.TryClaimAsync(eventId, cancellationToken))
+        {
+            return new PipelineResult(eventId, null);
+        }
+
+        AuditRecord record;
+        try
+        {
+            record = await decide();
+            await state.WriteAuditAsync(record, cancellationToken);
+            await state.CompleteClaimAsync(eventId, cancellationToken);
+        }
+        catch (Exception)
+        {
+            await ReleaseAsync(eventId);
+            throw;
+        }
+
+        return new PipelineResult(eventId, await AnnounceAsync(record, cancellationToken));
+    }
+
+    private async Task<AuditRecord> DecideAsync(CloudTrailEvent cloudTrailEvent, CancellationToken cancellationToken)
+    {
+        var record = new AuditRecord
+        {
+            EventId = cloudTrailEvent.Id,
+            RecordedAt = clock.GetUtcNow(),
+            EventTime = cloudTrailEvent.Time,
+            Account = cloudTrailEvent.Account,
+            Region = cloudTrailEvent.Region,
+            EventName = cloudTrailEvent.EventName,
+            Actor = AuditActor.From(cloudTrailEvent.Actor),
+            Outcome = AuditOutcome.Skipped,
+        };
+
+        TriageResult triage;
+        try
+        {
+            triage = EventTriage.Triage(cloudTrailEvent, policies);
+        }
+        catch (MalformedEventException ex)
+        {
+            return record with { Outcome = AuditOutcome.Rejected, Reason = ex.Message };
+        }
+
+        if (triage.SkipReason is { } skip)
+        {
+            return record with { Reason = $"{Lower(skip)}: {triage.Detail}" };
+        }
+
+        record = record with { Resources = [.. triage.Resources.Select(r => r.ToString())] };
+        var groups = await sessions.SecurityGroupsAsync(cloudTrailEvent.Account, cloudTrailEvent.Region, cancellationToken);
+        var decisions = new List<AuditDecision>();
+        var reasons = new List<string>();
+        foreach (var reference in triage.Resources)
+        {
+            var group = await groups.ReadAsync(reference, cancellationToken);
+            if (group is null)
+            {
+                reasons.Add($"{Lower(SkipReason.ResourceNotFound)}: {reference} does not exist in {cloudTrailEvent.Account} {cloudTrailEvent.Region}");
+                continue;
+            }
+
+            ResourceEvaluation evaluation;
+            try
+            {
+                evaluation = await _evaluator.EvaluateAsync(group, triage.Policies);
+            }
+            catch (PolicyEvaluationException ex)
+            {
+                return record with { Outcome = AuditOutcome.Failed, Reason = ex.Message, Errors = [ex.Message] };
+            }
+
+            reasons.AddRange(evaluation.Skips.Select(s => $"{Lower(s.Reason)}: {s.Detail}"));
+            decisions.AddRange(await _remediation.RemediateAsync(cloudTrailEvent, groups, group, evaluation, cancellationToken));
+        }
+
+        if (decisions.Count == 0)
+        {
+            return record with { Reason = string.Join("; ", reasons) };
+        }
+
+        var outcome = decisions.Select(d => d.Outcome).MaxBy(Significance);
+        return record with { Outcome = outcome, Decisions = decisions, Reason = string.Join("; ", decisions.Select(d => $"{d.PolicyId}: {d.Reason}").Concat(reasons)) };
+    }
+
+    private AuditRecord Rejected(string eventId, string reason) => new()
+    {
+        EventId = eventId,
+        RecordedAt = clock.GetUtcNow(),
+        Outcome = AuditOutcome.Rejected,
+        Reason = reason,
+    };
+
+    private async Task<AuditRecord> AnnounceAsync(AuditRecord record, CancellationToken cancellationToken)
+    {
+        var errors = new List<string>();
+        foreach (var decision in record.Decisions)
+        {
+            var policy = policies.Find(decision.PolicyId);
+            if (policy is null || !policy.Notify.Contains(NotifyChannel.Sns))
+            {
+                continue;
+            }
+
+            try
+            {
+                await alerts.PublishAsync(AlertFormatter.Format(record, decision, policy), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                errors.Add($"SNS alert for {decision.PolicyId} not sent: {ex.Message}");
+            }
+        }
+
+        try
+        {
+            await resultEvents.PutAsync(options.ResultDetailType, JsonSerializer.Serialize(record, PipelineJsonContext.Default.AuditRecord), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            errors.Add($"result event not put: {ex.Message}");
+        }
+
+        if (errors.Count == 0)
+        {
+            return record;
+        }
+
+        // The record was written before announcing; a failed announcement is added to it, never lost.
+        var updated = record with { Errors = [.. record.Errors, .. errors] };
+        await state.WriteAuditAsync(updated, cancellationToken);
+        return updated;
+    }
+
+    private async Task ReleaseAsync(string eventId)
+    {
+        try
+        {
+            await state.ReleaseClaimAsync(eventId, CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // The lease expires on its own; the original failure is the one to report.
+        }
+    }
+
+    private static int Significance(AuditOutcome outcome) => outcome switch
+    {
+        AuditOutcome.Failed => 5,
+        AuditOutcome.Remediated => 4,
+        AuditOutcome.PendingApproval => 3,
+        AuditOutcome.Notified => 2,
+        _ => 1,
+    };
+
+    private static string Lower(SkipReason reason) => reason switch
+    {
+        SkipReason.FailedCall => "failed-call",
+        SkipReason.NoPolicy => "no-policy",
+        SkipReason.ResourceNotFound => "resource-not-found",
+        _ => reason.ToString().ToLowerInvariant(),
+    };
+}
