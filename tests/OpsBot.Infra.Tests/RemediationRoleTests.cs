@@ -23,8 +23,10 @@ public sealed class RemediationRoleTests
         var extra = granted.Except(needed).Order(StringComparer.Ordinal).ToList();
 
         Assert.NotEmpty(needed);
-        Assert.True(missing.Count == 0, $"the remediation role lacks permissions actions need: {string.Join(", ", missing)} (needed by {string.Join(", ", ActionRegistry.Default.All.Where(a => a.IamPermissions.Intersect(missing).Any()).Select(a => a.Name))})");
-        Assert.True(extra.Count == 0, $"the remediation role grants permissions no action declares: {string.Join(", ", extra)}");
+        var neededBy = string.Join(", ", ActionRegistry.Default.All.Where(a => a.IamPermissions.Intersect(missing).Any()).Select(a => a.Name));
+        Assert.True(
+            missing.Count == 0 && extra.Count == 0,
+            $"infra/member-account.yaml RemediationRole: missing [{string.Join(", ", missing)}] (needed by {neededBy}); not declared by any action [{string.Join(", ", extra)}]");
     }
 
     [Fact]
