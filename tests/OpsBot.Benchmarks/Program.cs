@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(OpsBot.Benchmarks.PolicyEvaluationBenchmarks).Assembly).Run(args);
