@@ -34,26 +34,32 @@ public static class SecurityGroupFactBuilder
         var result = new List<PermissionFact>(elements.Count);
         for (var i = 0; i < elements.Count; i++)
         {
-            var open = shares[i] >= InternetShareThreshold || (shares[i] > 0 && OpenTogether(elements, ranges, i));
+            var open = shares[i] >= InternetShareThreshold || (shares[i] > 0 && OpenTogether(elements, ranges, shares, i));
             result.Add(elements[i] with { PublicAddressShare = shares[i], IsOpenToInternet = open });
         }
 
         return result;
     }
 
-    private static bool OpenTogether(List<PermissionFact> elements, AddressRange?[] ranges, int index)
+    // Only narrow sources (each below the threshold) are pooled: a source that is open on its own
+    // is the whole problem, and pooling with it would also condemn the specific sources beside it.
+    private static bool OpenTogether(List<PermissionFact> elements, AddressRange?[] ranges, double[] shares, int index)
     {
         var self = ranges[index]!.Value;
         var union = new List<AddressRange> { self };
+        var upperBound = shares[index];
         for (var j = 0; j < elements.Count; j++)
         {
-            if (j != index && ranges[j] is { } other && other.Family == self.Family && TrafficOverlaps(elements[index], elements[j]))
+            if (j != index && ranges[j] is { } other && other.Family == self.Family && shares[j] > 0 &&
+                shares[j] < InternetShareThreshold && TrafficOverlaps(elements[index], elements[j]))
             {
                 union.Add(other);
+                upperBound += shares[j];
             }
         }
 
-        return union.Count > 1 && CidrMath.PublicShare(union) >= InternetShareThreshold;
+        // The union admits at most the sum of its parts; skip the exact count when that is too small.
+        return union.Count > 1 && upperBound >= InternetShareThreshold && CidrMath.PublicShare(union) >= InternetShareThreshold;
     }
 
     private static bool TrafficOverlaps(PermissionFact a, PermissionFact b)

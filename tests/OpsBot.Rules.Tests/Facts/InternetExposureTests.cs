@@ -57,6 +57,15 @@ public class InternetExposureTests
     }
 
     [Fact]
+    public void A_specific_public_source_beside_a_world_open_one_is_not_condemned_with_it()
+    {
+        var group = Permissions.Group(Permissions.Tcp(22, 22, "0.0.0.0/0"), Permissions.Tcp(22, 22, "198.51.7.0/24"));
+
+        Assert.True(group.Ingress[0].IsOpenToInternet);
+        Assert.False(group.Ingress[1].IsOpenToInternet);
+    }
+
+    [Fact]
     public void A_private_source_beside_a_world_open_one_stays_private()
     {
         var group = Permissions.Group(Permissions.Tcp(22, 22, "0.0.0.0/0"), Permissions.Tcp(22, 22, "10.0.0.0/8"));
