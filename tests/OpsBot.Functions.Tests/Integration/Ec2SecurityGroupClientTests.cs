@@ -28,6 +28,21 @@ public sealed class Ec2SecurityGroupClientTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task Keeps_the_member_account_apart_from_the_central_account()
+    {
+        await using var world = await RemediationWorld.CreateAsync(moto);
+        var (groupId, _) = await world.CreateGroupAsync("member-only", (22, "0.0.0.0/0"));
+        using var centralEc2 = world.Runtime.Clients.CreateEc2(world.Runtime.Clients.CentralCredentials, RemediationWorld.Region);
+        var reference = new ResourceReference(SecurityGroupResourceType.TypeName, groupId);
+
+        var fromCentral = await new Ec2SecurityGroupClient(centralEc2).ReadAsync(reference, CancellationToken.None);
+        var fromMember = await new Ec2SecurityGroupClient(world.MemberEc2).ReadAsync(reference, CancellationToken.None);
+
+        Assert.Null(fromCentral);
+        Assert.Equal(RemediationWorld.MemberAccount, fromMember?.OwnerId);
+    }
+
+    [Fact]
     public async Task Finds_a_group_by_name()
     {
         await using var world = await RemediationWorld.CreateAsync(moto);

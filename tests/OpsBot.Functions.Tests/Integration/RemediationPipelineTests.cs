@@ -184,6 +184,20 @@ public sealed class RemediationPipelineTests(MotoServer moto)
         Assert.Equal(ruleIds["22 0.0.0.0/0"], alert.Message.GetProperty("matched")[0].GetProperty("ruleId").GetString());
     }
 
+    [Fact]
+    public async Task Keeps_the_audit_record_and_notes_the_error_when_the_alert_cannot_be_sent()
+    {
+        await using var world = await RemediationWorld.CreateAsync(moto, adjust: s => s with { AlertTopicArn = "arn:aws:sns:us-east-1:123456789012:no-such-topic" });
+        var (groupId, ruleIds) = await world.CreateGroupAsync("web", (22, "0.0.0.0/0"), (443, "0.0.0.0/0"));
+        var eventId = "evt-" + Guid.NewGuid();
+
+        await world.Runtime.Pipeline.ProcessAsync(SshAndHttpsEvent(groupId, ruleIds, eventId), "m-1", CancellationToken.None);
+
+        var audit = await world.Runtime.StateStore.ReadAuditAsync(eventId, CancellationToken.None);
+        Assert.Equal(AuditOutcome.Remediated, audit!.Outcome);
+        Assert.Contains(audit.Errors, e => e.StartsWith($"SNS alert for {AdminPortsPolicy} not sent", StringComparison.Ordinal));
+    }
+
     internal static string SshAndHttpsEvent(string groupId, IReadOnlyDictionary<string, string> ruleIds, string eventId) =>
         CloudTrailFixtures.Event("authorize-ssh-and-https-world.json", new Dictionary<string, string>
         {

@@ -45,7 +45,7 @@ internal sealed class RemediationWorld : IAsyncDisposable
 
     public IAmazonSQS Sqs => _sqs;
 
-    public static async Task<RemediationWorld> CreateAsync(MotoServer moto, bool forceNotify = false)
+    public static async Task<RemediationWorld> CreateAsync(MotoServer moto, bool forceNotify = false, Func<OpsBotSettings, OpsBotSettings>? adjust = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var credentials = new BasicAWSCredentials("testing", "testing");
@@ -64,6 +64,7 @@ internal sealed class RemediationWorld : IAsyncDisposable
             Region = Region,
             ForceNotify = forceNotify,
         };
+        settings = adjust?.Invoke(settings) ?? settings;
         var runtime = new OpsBotRuntime(settings, ShippedPolicies.Value, credentials, environment, transport, TimeProvider.System);
         await runtime.StateStore.EnsureTableAsync(CancellationToken.None);
 
