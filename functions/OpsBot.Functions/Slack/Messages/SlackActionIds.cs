@@ -1,0 +1,17 @@
+namespace OpsBot.Functions.Slack.Messages;
+
+/// <summary>The <c>action_id</c>s of OpsBot's buttons, as the interactions handler receives them.</summary>
+public static class SlackActionIds
+{
+    /// <summary>Run the pending remediation.</summary>
+    public const string Approve = "opsbot_approve";
+
+    /// <summary>Close the pending remediation without acting.</summary>
+    public const string Deny = "opsbot_deny";
+
+    /// <summary>Restore the rules a remediation revoked.</summary>
+    public const string Undo = "opsbot_undo";
+
+    /// <summary>The <c>block_id</c> of the actions block that holds them.</summary>
+    public const string ActionsBlockId = "opsbot_actions";
+}

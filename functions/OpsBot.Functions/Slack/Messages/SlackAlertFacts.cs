@@ -1,0 +1,107 @@
+using OpsBot.Functions.Audit;
+using OpsBot.Rules.Policies;
+
+namespace OpsBot.Functions.Slack.Messages;
+
+/// <summary>
+/// Everything an OpsBot Slack message says about one policy's decision on one resource: what
+/// happened, who did it, where, which policy matched and why, and what was done.
+/// </summary>
+public sealed record SlackAlertFacts
+{
+    /// <summary>The event id (the audit record's key).</summary>
+    public required string EventId { get; init; }
+
+    /// <summary>What OpsBot did.</summary>
+    public required AuditOutcome Outcome { get; init; }
+
+    /// <summary>The policy id.</summary>
+    public required string PolicyId { get; init; }
+
+    /// <summary>The policy's one-line title.</summary>
+    public required string PolicyTitle { get; init; }
+
+    /// <summary>The policy's severity (info, low, medium, high, critical).</summary>
+    public required string Severity { get; init; }
+
+    /// <summary>The mode applied (enforce, approve, notify).</summary>
+    public required string Mode { get; init; }
+
+    /// <summary>The policy's match condition, as written.</summary>
+    public required string Condition { get; init; }
+
+    /// <summary>The member account.</summary>
+    public required string Account { get; init; }
+
+    /// <summary>The region.</summary>
+    public required string Region { get; init; }
+
+    /// <summary>The resource (a security-group id).</summary>
+    public required string ResourceId { get; init; }
+
+    /// <summary>The CloudTrail event name.</summary>
+    public required string EventName { get; init; }
+
+    /// <summary>When the call was made, when known.</summary>
+    public DateTimeOffset? EventTime { get; init; }
+
+    /// <summary>Who made the call.</summary>
+    public required AuditActor Actor { get; init; }
+
+    /// <summary>The elements the policy matched in live state.</summary>
+    public required IReadOnlyList<AuditPermission> Matched { get; init; }
+
+    /// <summary>The elements revoked (or, for an approval, to be revoked).</summary>
+    public required IReadOnlyList<AuditPermission> Revoked { get; init; }
+
+    /// <summary>After remediation: true compliant, false still matching, null not verified.</summary>
+    public bool? CompliantAfter { get; init; }
+
+    /// <summary>What was done, or why not, in words.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>Why the policy matched, one line per item.</summary>
+    public required IReadOnlyList<string> Explanation { get; init; }
+
+    /// <summary>The EC2 console page of the security group.</summary>
+    public string ConsoleUrl
+    {
+        get
+        {
+            var region = Uri.EscapeDataString(Region);
+            return $"https://{region}.console.aws.amazon.com/ec2/home?region={region}#SecurityGroup:groupId={Uri.EscapeDataString(ResourceId)}";
+        }
+    }
+
+    /// <summary>The facts of <paramref name="decision"/>, taken from the audit <paramref name="record"/> it belongs to and its <paramref name="policy"/>.</summary>
+    public static SlackAlertFacts From(AuditRecord record, AuditDecision decision, Policy policy)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(policy);
+        return new SlackAlertFacts
+        {
+            EventId = record.EventId,
+            Outcome = decision.Outcome,
+            PolicyId = decision.PolicyId,
+            PolicyTitle = policy.Title,
+            Severity = decision.Severity,
+            Mode = decision.Mode,
+            Condition = policy.Unless is null ? policy.When : $"{policy.When}  unless  {policy.Unless}",
+            Account = record.Account,
+            Region = record.Region,
+            ResourceId = decision.ResourceId,
+            EventName = record.EventName,
+            EventTime = record.EventTime,
+            Actor = record.Actor,
+            Matched = decision.Matched,
+            Revoked = decision.Revoked,
+            CompliantAfter = decision.CompliantAfter,
+            Reason = decision.Reason,
+            Explanation = decision.Explanation,
+        };
+    }
+
+    /// <summary>The button value naming this decision.</summary>
+    public SlackActionValue ActionValue => new(EventId, PolicyId, ResourceId);
+}

@@ -1,0 +1,23 @@
+namespace OpsBot.Functions.Slack.Messages;
+
+/// <summary>How an approval request, or a remediation, ended.</summary>
+public enum SlackResultKind
+{
+    /// <summary>An approver approved and the remediation ran.</summary>
+    Approved,
+
+    /// <summary>An approver approved, but live state showed nothing left to fix.</summary>
+    AlreadyCompliant,
+
+    /// <summary>An approver denied the request; nothing was changed.</summary>
+    Denied,
+
+    /// <summary>Nobody answered before the request lapsed; nothing was changed.</summary>
+    Expired,
+
+    /// <summary>The remediation (or the undo) failed; the reason says why.</summary>
+    Failed,
+
+    /// <summary>Someone restored the revoked rules.</summary>
+    Undone,
+}

@@ -1,0 +1,20 @@
+namespace OpsBot.Functions.Slack.Secrets;
+
+/// <summary>The environment variables that configure Slack.</summary>
+public static class SlackEnvironment
+{
+    /// <summary>The bot user OAuth token (<c>xoxb-…</c>).</summary>
+    public const string BotToken = "OPSBOT_SLACK_BOT_TOKEN";
+
+    /// <summary>The app's signing secret.</summary>
+    public const string SigningSecret = "OPSBOT_SLACK_SIGNING_SECRET";
+
+    /// <summary>The channel alerts are posted to.</summary>
+    public const string Channel = "OPSBOT_SLACK_CHANNEL";
+
+    /// <summary>Optional incoming-webhook URL.</summary>
+    public const string WebhookUrl = "OPSBOT_SLACK_WEBHOOK_URL";
+
+    /// <summary>ARN of a Secrets Manager secret holding JSON keys <c>botToken</c> and <c>signingSecret</c> (used in AWS).</summary>
+    public const string SecretArn = "OPSBOT_SLACK_SECRET_ARN";
+}
