@@ -1,5 +1,6 @@
 using System.Linq.Dynamic.Core.Exceptions;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using OpsBot.Rules.Facts;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
@@ -31,6 +32,10 @@ public static class PolicyExpressionCompiler
         EnableExceptionAsErrorMessage = true,
         IgnoreException = false,
         EnableScopedParams = false,
+
+        // FastExpressionCompiler emits IL, which Native AOT cannot run; there the expression
+        // interpreter of System.Linq.Expressions takes over.
+        UseFastExpressionCompiler = RuntimeFeature.IsDynamicCodeSupported,
     };
 
     // The parser reports where it stopped, which for an unknown name can be past it; point at the
