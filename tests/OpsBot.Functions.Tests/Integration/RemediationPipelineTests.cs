@@ -198,6 +198,25 @@ public sealed class RemediationPipelineTests(MotoServer moto)
         Assert.Contains(audit.Errors, e => e.StartsWith($"SNS alert for {AdminPortsPolicy} not sent", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Records_a_pending_action_and_alerts_without_revoking_in_approve_mode()
+    {
+        var policies = Rules.Policies.PolicySet.Load(RepositoryPaths.Fixture("Policies"));
+        await using var world = await RemediationWorld.CreateAsync(moto, policies: policies);
+        var (groupId, ruleIds) = await world.CreateGroupAsync("web", (22, "0.0.0.0/0"), (443, "0.0.0.0/0"));
+        var eventId = "evt-" + Guid.NewGuid();
+
+        var result = await world.Runtime.Pipeline.ProcessAsync(SshAndHttpsEvent(groupId, ruleIds, eventId), "m-1", CancellationToken.None);
+
+        Assert.Equal(AuditOutcome.PendingApproval, result.Audit!.Outcome);
+        Assert.Equal(2, (await world.IngressRulesAsync(groupId)).Count);
+        var pending = Assert.Single(await world.Runtime.StateStore.ReadPendingAsync(eventId, CancellationToken.None));
+        Assert.Equal((groupId, RemediationWorld.MemberAccount, ruleIds["22 0.0.0.0/0"]), (pending.ResourceId, pending.Account, Assert.Single(pending.Revoke).RuleId));
+        Assert.Equal(TimeSpan.FromHours(2), pending.ExpiresAt - pending.RequestedAt);
+        Assert.Equal(["U0123ABCD"], pending.Approvers);
+        Assert.Equal("PendingApproval", Assert.Single(await world.DrainAlertsAsync()).Message.GetProperty("outcome").GetString());
+    }
+
     internal static string SshAndHttpsEvent(string groupId, IReadOnlyDictionary<string, string> ruleIds, string eventId) =>
         CloudTrailFixtures.Event("authorize-ssh-and-https-world.json", new Dictionary<string, string>
         {

@@ -45,7 +45,7 @@ internal sealed class RemediationWorld : IAsyncDisposable
 
     public IAmazonSQS Sqs => _sqs;
 
-    public static async Task<RemediationWorld> CreateAsync(MotoServer moto, bool forceNotify = false, Func<OpsBotSettings, OpsBotSettings>? adjust = null)
+    public static async Task<RemediationWorld> CreateAsync(MotoServer moto, bool forceNotify = false, Func<OpsBotSettings, OpsBotSettings>? adjust = null, PolicySet? policies = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var credentials = new BasicAWSCredentials("testing", "testing");
@@ -65,7 +65,7 @@ internal sealed class RemediationWorld : IAsyncDisposable
             ForceNotify = forceNotify,
         };
         settings = adjust?.Invoke(settings) ?? settings;
-        var runtime = new OpsBotRuntime(settings, ShippedPolicies.Value, credentials, environment, transport, TimeProvider.System);
+        var runtime = new OpsBotRuntime(settings, policies ?? ShippedPolicies.Value, credentials, environment, transport, TimeProvider.System);
         await runtime.StateStore.EnsureTableAsync(CancellationToken.None);
 
         var sqs = runtime.Clients.CreateSqs(Region);
