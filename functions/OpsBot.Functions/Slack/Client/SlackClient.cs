@@ -198,9 +198,12 @@ public sealed class SlackClient : ISlackClient
 
     private static string HttpCode(HttpStatusCode status) => $"http_{(int)status}";
 
-    /// <summary>Slack's codes are short snake_case words; anything else from the wire is not repeated.</summary>
+    /// <summary>
+    /// Slack's codes are short snake_case words (<c>channel_not_found</c>); anything else from the wire
+    /// (which could echo a token or URL) is not repeated.
+    /// </summary>
     private static string? SafeCode(string? code) =>
-        !string.IsNullOrWhiteSpace(code) && code.Length <= 100 && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-')
+        !string.IsNullOrWhiteSpace(code) && code.Length <= 64 && code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')
             ? code
             : null;
 }
