@@ -21,6 +21,7 @@ public sealed class ActionRegistry
     public IRemediationAction? Find(string name) => _actions.GetValueOrDefault(name);
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Action classes live in this assembly, which the Native AOT build roots.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "Action classes live in this assembly, which the Native AOT build roots.")]
     [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "Action classes live in this assembly, which the Native AOT build roots.")]
     private static IEnumerable<IRemediationAction> Discover() =>
         typeof(ActionRegistry).Assembly.GetTypes()
