@@ -14,6 +14,9 @@ internal static class AlertFactBlocks
     /// <summary>Explanation lines listed before the rest are summed up.</summary>
     public const int ListedExplanations = 10;
 
+    /// <summary>Characters an element list may take, leaving room in its section for the rest.</summary>
+    public const int ElementsBudget = 1400;
+
     /// <summary>Longest console link rendered as a link; a longer one (a garbled resource id) is shown as text.</summary>
     public const int MaxLinkLength = 1000;
 
@@ -53,7 +56,11 @@ internal static class AlertFactBlocks
     public static ContextBlock Footer(SlackAlertFacts facts) =>
         new([SlackText.Markdown(BlockKitLimits.Truncate($"OpsBot · mode {SlackMarkdown.Escape(facts.Mode)} · event {SlackMarkdown.Code(facts.EventId)}", BlockKitLimits.ContextText))]);
 
-    public static string Elements(IReadOnlyList<AuditPermission> elements)
+    /// <summary>
+    /// One line per element while they fit in <paramref name="budget"/> characters (and at most
+    /// <see cref="ListedElements"/>), then "… and N more": a cut list still says how much was cut.
+    /// </summary>
+    public static string Elements(IReadOnlyList<AuditPermission> elements, int budget = ElementsBudget)
     {
         if (elements.Count == 0)
         {
@@ -61,28 +68,36 @@ internal static class AlertFactBlocks
         }
 
         var text = new StringBuilder();
+        var listed = 0;
         foreach (var element in elements.Take(ListedElements))
         {
-            text.Append("• ").Append(SlackMarkdown.Code(element.ToString()));
-            if (!string.IsNullOrWhiteSpace(element.Description))
+            var line = Element(element);
+            if (listed > 0 && text.Length + line.Length + 1 > budget)
             {
-                text.Append(" _").Append(SlackMarkdown.Escape(OneLine(BlockKitLimits.Truncate(element.Description, 100))).Replace('_', ' ')).Append('_');
+                break;
             }
 
-            if (element.AlreadyGone)
-            {
-                text.Append(" (already gone)");
-            }
-
-            text.Append('\n');
+            text.Append(BlockKitLimits.Truncate(line, budget)).Append('\n');
+            listed++;
         }
 
-        if (elements.Count > ListedElements)
+        if (elements.Count > listed)
         {
-            text.Append("… and ").Append((elements.Count - ListedElements).ToString(CultureInfo.InvariantCulture)).Append(" more\n");
+            text.Append("… and ").Append((elements.Count - listed).ToString(CultureInfo.InvariantCulture)).Append(" more\n");
         }
 
         return text.ToString().TrimEnd('\n');
+    }
+
+    private static string Element(AuditPermission element)
+    {
+        var line = "• " + SlackMarkdown.Code(element.ToString(), 200);
+        if (!string.IsNullOrWhiteSpace(element.Description))
+        {
+            line += " _" + SlackMarkdown.Escape(OneLine(BlockKitLimits.Truncate(element.Description, 100))).Replace('_', ' ') + "_";
+        }
+
+        return element.AlreadyGone ? line + " (already gone)" : line;
     }
 
     public static string Verification(bool? compliantAfter) => compliantAfter switch
