@@ -62,7 +62,13 @@ public static class CloudTrailEventReader
             throw new MalformedEventException($"\"detail\" must be an object, found {detail.ValueKind}");
         }
 
-        return ReadRecord(detail, Required(envelope, "id", "EventBridge event"), Required(envelope, "account", "EventBridge event"), Required(envelope, "region", "EventBridge event"));
+        // An envelope always names the account and region; emulators forwarding across accounts
+        // have been seen to drop them, and the CloudTrail record carries the same facts.
+        var account = CloudTrailJson.String(envelope, "account") ?? CloudTrailJson.String(detail, "recipientAccountId")
+            ?? throw new MalformedEventException("EventBridge event has no \"account\" (nor detail.recipientAccountId)");
+        var region = CloudTrailJson.String(envelope, "region") ?? CloudTrailJson.String(detail, "awsRegion")
+            ?? throw new MalformedEventException("EventBridge event has no \"region\" (nor detail.awsRegion)");
+        return ReadRecord(detail, Required(envelope, "id", "EventBridge event"), account, region);
     }
 
     private static CloudTrailEvent ReadRecord(JsonElement record, string id, string account, string region)

@@ -38,6 +38,16 @@ public class CloudTrailEventReaderTests
         Assert.Equal("Client.UnauthorizedOperation", e.ErrorCode);
     }
 
+    [Fact]
+    public void An_envelope_without_account_and_region_takes_them_from_the_cloudtrail_record()
+    {
+        var json = """{"id":"e1","detail-type":"AWS API Call via CloudTrail","source":"aws.ec2","detail":{"eventName":"AuthorizeSecurityGroupIngress","eventSource":"ec2.amazonaws.com","recipientAccountId":"111111111111","awsRegion":"eu-west-1"}}""";
+
+        var e = CloudTrailEventReader.Read(json);
+
+        Assert.Equal(("111111111111", "eu-west-1"), (e.Account, e.Region));
+    }
+
     [Theory]
     [InlineData("not json", "not valid JSON")]
     [InlineData("[1,2]", "expected a JSON object")]
@@ -45,6 +55,7 @@ public class CloudTrailEventReaderTests
     [InlineData("{\"id\":\"1\",\"detail-type\":\"EC2 Instance State-change Notification\",\"account\":\"1\",\"region\":\"r\",\"detail\":{}}", "only \"AWS API Call via CloudTrail\"")]
     [InlineData("{\"id\":\"1\",\"detail-type\":\"AWS API Call via CloudTrail\",\"account\":\"1\",\"region\":\"r\",\"detail\":{\"eventSource\":\"ec2.amazonaws.com\"}}", "has no \"eventName\"")]
     [InlineData("{\"detail-type\":\"AWS API Call via CloudTrail\",\"account\":\"1\",\"region\":\"r\",\"detail\":{}}", "has no \"id\"")]
+    [InlineData("{\"id\":\"1\",\"detail-type\":\"AWS API Call via CloudTrail\",\"region\":\"r\",\"detail\":{\"eventName\":\"X\",\"eventSource\":\"ec2.amazonaws.com\"}}", "has no \"account\"")]
     [InlineData("{\"body\": \"{truncated\"}", "SQS message body is not valid JSON")]
     public void A_malformed_event_is_rejected_with_a_specific_reason(string json, string reason)
     {
