@@ -15,6 +15,8 @@ internal static class OpsBotCli
             TestCommand.Create(output, error),
             EvalCommand.Create(output, error),
             SchemaCommand.Create(output),
+            RunLocalCommand.Create(output, error),
+            DemoCommand.Create(output, error),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(configuration);

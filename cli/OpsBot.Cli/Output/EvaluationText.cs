@@ -33,7 +33,7 @@ internal static class EvaluationText
 
         foreach (var policySkip in evaluation.Skips)
         {
-            output.WriteLine($"- {policySkip.PolicyId} on {policySkip.ResourceId}: {policySkip.Detail}");
+            output.WriteLine($"- {policySkip.PolicyId} on {policySkip.ResourceId}: {policySkip.Reason.Name()}: {policySkip.Detail}");
         }
     }
 

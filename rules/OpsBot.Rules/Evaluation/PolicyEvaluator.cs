@@ -22,7 +22,7 @@ public sealed class PolicyEvaluator(PolicySet policies)
         {
             if (policy.Unless is not null && await IsTrueAsync(policy, policy.UnlessWorkflow, [groupParameter]))
             {
-                skips.Add(new PolicySkip(policy.Id, group.GroupId, SkipReason.Exempt, $"exempt: unless `{policy.Unless}` holds for {group.GroupId}"));
+                skips.Add(new PolicySkip(policy.Id, group.GroupId, SkipReason.Exempt, $"`{policy.Unless}` holds for {group.GroupId}"));
                 continue;
             }
 
@@ -37,7 +37,7 @@ public sealed class PolicyEvaluator(PolicySet policies)
 
             if (matches.Count == 0)
             {
-                skips.Add(new PolicySkip(policy.Id, group.GroupId, SkipReason.Compliant, $"compliant: no {Direction(policy)} rule of {group.GroupId} matches `{policy.When}`"));
+                skips.Add(new PolicySkip(policy.Id, group.GroupId, SkipReason.Compliant, $"no {Direction(policy)} rule of {group.GroupId} matches `{policy.When}`"));
             }
             else
             {

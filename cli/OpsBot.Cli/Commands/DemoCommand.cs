@@ -1,0 +1,65 @@
+using System.CommandLine;
+using OpsBot.Cli.Local;
+using OpsBot.Rules.Policies;
+
+namespace OpsBot.Cli.Commands;
+
+/// <summary>
+/// <c>opsbot demo [--endpoint-url URL]</c>: the whole production flow on a local AWS emulator. Starts
+/// moto_server on a free loopback port unless an endpoint (LocalStack, a running moto) is given, and
+/// stops what it started.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var endpointOption = EndpointOption.Create("A running emulator (e.g. LocalStack at http://localhost:4566); default: start moto_server.");
+        var policiesOption = new Option<string>("--policies") { Description = "Policy folder.", DefaultValueFactory = _ => PolicyPaths.DefaultFolder };
+        var templateOption = new Option<string>("--member-template") { Description = "The member-account template.", DefaultValueFactory = _ => Path.Combine("infra", "member-account.yaml") };
+        var command = new Command("demo", "Run the remediation flow end to end on a local AWS emulator and print a timeline.")
+        {
+            endpointOption, policiesOption, templateOption,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            try
+            {
+                return await RunAsync(EndpointOption.Parse(result.GetValue(endpointOption)), result.GetValue(policiesOption)!, result.GetValue(templateOption)!, output, cancellationToken);
+            }
+            catch (Exception ex) when (ex is EmulatorUnavailableException or InputFileException)
+            {
+                error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or Amazon.Runtime.AmazonServiceException && result.GetValue(endpointOption) is not null)
+            {
+                error.WriteLine($"error: cannot reach the emulator at {result.GetValue(endpointOption)}: {ex.Message}. Start LocalStack or moto_server there, or omit --endpoint-url to let the demo start moto_server.");
+                return ExitCodes.BadInput;
+            }
+            catch (Exception ex) when (ex is PolicyLoadException or FileNotFoundException)
+            {
+                error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Uri? endpoint, string policyFolder, string memberTemplate, TextWriter output, CancellationToken cancellationToken)
+    {
+        var policies = PolicySet.Load(policyFolder);
+        var timeline = new Timeline(output);
+        using var moto = endpoint is null ? new MotoServer() : null;
+        var emulator = endpoint ?? moto!.Endpoint;
+        output.WriteLine($"OpsBot demo on {(moto is null ? "the emulator at " : "moto_server at ")}{emulator} with {policies.All.Count} policies from {policyFolder}");
+        await using var topology = await LocalTopology.CreateAsync(emulator, policies, [policyFolder], memberTemplate, forceNotify: false, timeline, cancellationToken);
+        var problems = await new DemoScenario(topology, timeline).RunAsync(cancellationToken);
+        foreach (var problem in problems)
+        {
+            output.WriteLine($"FAILED: {problem}");
+        }
+
+        output.WriteLine(problems.Count == 0 ? "demo passed: SSH revoked in the member account, HTTPS kept, alert sent, audit written" : "demo failed");
+        return problems.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
+    }
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using OpsBot.Functions;
+using OpsBot.Functions.Configuration;
+using OpsBot.Functions.Runner;
+using OpsBot.Rules.Policies;
+
+namespace OpsBot.Cli.Commands;
+
+/// <summary>
+/// <c>opsbot run-local --queue-url URL [--endpoint-url URL] [--drain]</c>: polls an SQS queue like
+/// Lambda's event source mapping and runs each batch through the pipeline. Settings come from the
+/// environment (OPSBOT_TABLE, OPSBOT_TOPIC_ARN, OPSBOT_EVENT_BUS, OPSBOT_POLICIES, AWS_REGION, …)
+/// and are checked before the first poll.
+/// </summary>
+internal static class RunLocalCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var queueOption = new Option<string>("--queue-url") { Description = "The SQS queue to poll.", Required = true };
+        var endpointOption = EndpointOption.Create("Send every AWS call to this endpoint (moto, LocalStack).");
+        var drainOption = new Option<bool>("--drain") { Description = "Stop when the queue is empty instead of polling until Ctrl+C." };
+        var notifyOption = new Option<bool>("--force-notify") { Description = "Alert only; change nothing (overrides every policy's mode)." };
+        var command = new Command("run-local", "Poll an SQS queue and run the remediation pipeline on each event, like the Lambda would.")
+        {
+            queueOption, endpointOption, drainOption, notifyOption,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            OpsBotRuntime runtime;
+            using var transport = new SocketsHttpHandler();
+            try
+            {
+                var endpoint = EndpointOption.Parse(result.GetValue(endpointOption));
+                runtime = OpsBotRuntime.FromEnvironment(new ProcessEnvironmentVariables(), transport, TimeProvider.System, settings => settings with
+                {
+                    EndpointUrl = endpoint ?? settings.EndpointUrl,
+                    ForceNotify = result.GetValue(notifyOption) || settings.ForceNotify,
+                });
+            }
+            catch (Exception ex) when (ex is InvalidSettingException or InputFileException)
+            {
+                error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+            catch (PolicyLoadException ex)
+            {
+                error.WriteLine(ex.Message);
+                return ExitCodes.Failed;
+            }
+
+            using (runtime)
+            {
+                runtime.EventHandler.MessageProcessed += (_, e) => output.WriteLine(
+                    e.Result?.Audit is { } audit ? $"{e.Result.EventId}: {audit.Outcome.ToString().ToLowerInvariant()} - {audit.Reason}"
+                    : e.Error is null ? $"{e.MessageId}: duplicate, already handled"
+                    : $"{e.MessageId}: failed, left for redelivery: {e.Error.Message}");
+                var summary = await runtime.CreateQueueRunner(new QueueRunnerOptions(result.GetValue(queueOption)!, Drain: result.GetValue(drainOption))).RunAsync(cancellationToken);
+                output.WriteLine($"{summary.Received} received, {summary.Deleted} done, {summary.Failed} failed, {summary.Batches} batches");
+                return summary.Failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+
+namespace OpsBot.Cli.Tests.Commands;
+
+[Trait("Category", "Integration")]
+public class DemoCommandTests
+{
+    [Fact]
+    public async Task The_demo_revokes_ssh_keeps_https_and_stops_its_emulator()
+    {
+        var before = MotoProcesses();
+        var previous = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(RepositoryPaths.Root);
+        CliRun run;
+        try
+        {
+            run = await CliRun.Of("demo");
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previous);
+        }
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Contains("tcp 22 from 0.0.0.0/0", run.Output, StringComparison.Ordinal);
+        Assert.Contains("now has 1 ingress rule(s)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("alert on opsbot-alerts: [OpsBot] HIGH remediated: ec2-sg-admin-ports-public", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Remediated in 111111111111/us-east-1", run.Output, StringComparison.Ordinal);
+        Assert.Contains("demo passed", run.Output, StringComparison.Ordinal);
+        Assert.Equal(before, MotoProcesses());
+    }
+
+    [Fact]
+    public async Task The_demo_reports_an_unreachable_emulator_clearly()
+    {
+        var run = await CliRun.Of("demo", "--endpoint-url", "http://127.0.0.1:9/", "--policies", RepositoryPaths.Policies, "--member-template", Path.Combine(RepositoryPaths.Root, "infra", "member-account.yaml"));
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("127.0.0.1:9", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    private static int MotoProcesses() =>
+        Process.GetProcesses().Count(p =>
+        {
+            try
+            {
+                return File.ReadAllText($"/proc/{p.Id}/cmdline").Contains("moto_server", StringComparison.Ordinal);
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return false;
+            }
+        });
+}
