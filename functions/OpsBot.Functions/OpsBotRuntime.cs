@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Amazon.SQS;
+using OpsBot.Functions.Approvals;
 using OpsBot.Functions.Aws;
 using OpsBot.Functions.Aws.EventBridge;
 using OpsBot.Functions.Aws.Http;
@@ -10,6 +11,12 @@ using OpsBot.Functions.Configuration;
 using OpsBot.Functions.Lambda;
 using OpsBot.Functions.Pipeline;
 using OpsBot.Functions.Runner;
+using OpsBot.Functions.Slack.Alerts;
+using OpsBot.Functions.Slack.Client;
+using OpsBot.Functions.Slack.Connection;
+using OpsBot.Functions.Slack.Interactions;
+using OpsBot.Functions.Slack.Secrets;
+using OpsBot.Functions.Slack.Threading;
 using OpsBot.Functions.State;
 using OpsBot.Rules.Policies;
 
@@ -26,8 +33,10 @@ public sealed class OpsBotRuntime : IDisposable
     private readonly SnsAlertPublisher _alerts;
     private readonly EventBridgeResultPublisher _events;
     private readonly IAmazonSQS _sqs;
+    private readonly HttpClient? _slackHttp;
+    private readonly HttpClient? _secretsHttp;
 
-    /// <summary>Wires OpsBot.</summary>
+    /// <summary>Wires OpsBot without Slack (alerts go to SNS only).</summary>
     /// <param name="settings">Validated settings.</param>
     /// <param name="policies">The loaded policies.</param>
     /// <param name="credentials">The central account's credentials.</param>
@@ -35,6 +44,19 @@ public sealed class OpsBotRuntime : IDisposable
     /// <param name="transport">The HTTP handler SNS and EventBridge requests go through (shared, not disposed here).</param>
     /// <param name="clock">The clock.</param>
     public OpsBotRuntime(OpsBotSettings settings, PolicySet policies, AWSCredentials credentials, IEnvironmentVariables environment, HttpMessageHandler transport, TimeProvider clock)
+        : this(settings, policies, credentials, environment, transport, clock, null)
+    {
+    }
+
+    /// <summary>Wires OpsBot, with Slack alerts, approvals and interactions when <paramref name="slack"/> is given.</summary>
+    /// <param name="settings">Validated settings.</param>
+    /// <param name="policies">The loaded policies.</param>
+    /// <param name="credentials">The central account's credentials.</param>
+    /// <param name="environment">Where endpoint overrides (<c>AWS_ENDPOINT_URL*</c>) are read.</param>
+    /// <param name="transport">The HTTP handler SNS and EventBridge requests go through (shared, not disposed here).</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="slack">How to reach Slack, or null for no Slack.</param>
+    public OpsBotRuntime(OpsBotSettings settings, PolicySet policies, AWSCredentials credentials, IEnvironmentVariables environment, HttpMessageHandler transport, TimeProvider clock, SlackSettings? slack)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
@@ -48,9 +70,48 @@ public sealed class OpsBotRuntime : IDisposable
         _alerts = new SnsAlertPublisher(signed, settings.AlertTopicArn);
         _events = new EventBridgeResultPublisher(signed, settings.Region, settings.EventBusName);
         _sqs = Clients.CreateSqs(settings.Region);
-        Pipeline = new RemediationPipeline(policies, StateStore, _sessions, _alerts, _events, new PipelineOptions(settings.ForceNotify), clock);
+        SlackAlertPublisher? slackAlerts = null;
+        if (slack is not null)
+        {
+            ISlackSecretSource secrets;
+            if (slack.Secrets is { } given)
+            {
+                secrets = given;
+            }
+            else if (slack.UseSecretsManager)
+            {
+                (_secretsHttp, var secretsEndpoint) = signed.Create("secretsmanager", "SECRETS_MANAGER", settings.Region);
+                secrets = new SecretsManagerSlackSecretSource(_secretsHttp, secretsEndpoint, environment);
+            }
+            else
+            {
+                secrets = new EnvironmentSlackSecretSource(environment);
+            }
+
+            // Slack answers in well under a second; a hung connection must not eat the interaction's 3 s.
+            _slackHttp = new HttpClient(transport, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(10) };
+            Slack = new SlackWorkspace(secrets, _slackHttp, new SlackClientOptions { BaseAddress = slack.ApiBaseAddress }, clock);
+            slackAlerts = new SlackAlertPublisher(Slack, StateStore, new InMemorySlackThreadTracker(clock, slack.ThreadWindow));
+        }
+
+        Pipeline = new RemediationPipeline(policies, StateStore, _sessions, _alerts, _events, new PipelineOptions(settings.ForceNotify), clock, slackAlerts);
         EventHandler = new EventHandlerFunction(Pipeline);
+        Approvals = new ApprovalWorkflow(policies, StateStore, _sessions, clock, slack?.UndoUsers ?? []);
+        Sweeper = new PendingApprovalSweeper(Approvals, Slack);
+        SlackInteractions = Slack is null ? null : new SlackInteractionsFunction(Slack, Approvals, StateStore, clock);
     }
+
+    /// <summary>OpsBot's Slack app, or null when Slack is not configured.</summary>
+    public SlackWorkspace? Slack { get; }
+
+    /// <summary>Settles approvals, denials, expiries and undos.</summary>
+    public ApprovalWorkflow Approvals { get; }
+
+    /// <summary>Expires lapsed approval requests (the Sweeper Lambda calls <see cref="PendingApprovalSweeper.ExpirePendingAsync"/>).</summary>
+    public PendingApprovalSweeper Sweeper { get; }
+
+    /// <summary>The SlackInteractions Lambda's logic, or null when Slack is not configured.</summary>
+    public SlackInteractionsFunction? SlackInteractions { get; }
 
     /// <summary>The settings in force.</summary>
     public OpsBotSettings Settings { get; }
@@ -71,7 +132,8 @@ public sealed class OpsBotRuntime : IDisposable
     public EventHandlerFunction EventHandler { get; }
 
     /// <summary>
-    /// Reads settings from <paramref name="environment"/> (see <see cref="OpsBotSettings"/>), applies
+    /// Reads settings from <paramref name="environment"/> (see <see cref="OpsBotSettings"/>, and
+    /// <see cref="SlackSettings.Read"/> for the optional Slack variables), applies
     /// <paramref name="adjust"/> (command-line options), loads the policies and uses the SDK's default
     /// credential chain.
     /// </summary>
@@ -83,7 +145,7 @@ public sealed class OpsBotRuntime : IDisposable
         var settings = OpsBotSettings.Read(environment);
         settings = adjust?.Invoke(settings) ?? settings;
         var policies = PolicySet.Load([.. settings.PolicyPaths]);
-        return new OpsBotRuntime(settings, policies, DefaultAWSCredentialsIdentityResolver.GetCredentials(null), environment, transport, clock);
+        return new OpsBotRuntime(settings, policies, DefaultAWSCredentialsIdentityResolver.GetCredentials(null), environment, transport, clock, SlackSettings.Read(environment));
     }
 
     /// <summary>A runner that polls <see cref="QueueRunnerOptions.QueueUrl"/> into <see cref="EventHandler"/>.</summary>
@@ -96,5 +158,7 @@ public sealed class OpsBotRuntime : IDisposable
         _alerts.Dispose();
         _events.Dispose();
         _sqs.Dispose();
+        _slackHttp?.Dispose();
+        _secretsHttp?.Dispose();
     }
 }

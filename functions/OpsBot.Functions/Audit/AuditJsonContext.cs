@@ -6,4 +6,5 @@ namespace OpsBot.Functions.Audit;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(AuditRecord))]
 [JsonSerializable(typeof(PendingAction))]
+[JsonSerializable(typeof(InteractionAuditRecord))]
 public sealed partial class AuditJsonContext : JsonSerializerContext;

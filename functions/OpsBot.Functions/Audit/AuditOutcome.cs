@@ -23,4 +23,13 @@ public enum AuditOutcome
 
     /// <summary>Something went wrong that retrying will not fix; the reason and errors say what.</summary>
     Failed,
+
+    /// <summary>An approver denied the pending remediation; nothing was changed.</summary>
+    Denied,
+
+    /// <summary>The approval request lapsed without an answer; nothing was changed.</summary>
+    Expired,
+
+    /// <summary>The revoked elements were restored by a human (Undo); the reason says who.</summary>
+    Undone,
 }

@@ -3,6 +3,7 @@ using OpsBot.Functions.Audit;
 using OpsBot.Functions.Aws.EventBridge;
 using OpsBot.Functions.Aws.Sns;
 using OpsBot.Functions.Aws.Sts;
+using OpsBot.Functions.Slack.Alerts;
 using OpsBot.Functions.State;
 using OpsBot.Rules.Evaluation;
 using OpsBot.Rules.Events;
@@ -22,8 +23,18 @@ namespace OpsBot.Functions.Pipeline;
 /// exception (an AWS call failing) gives the claim back and propagates, so the message is delivered
 /// again; decisions are always re-made on live state, so a retry never repeats a change.
 /// Alert and result-event failures are written into the audit record and do not fail the event.
+/// Slack is optional (<paramref name="slack"/> null): SNS goes first, then Slack, so a Slack outage
+/// never holds back the SNS alert.
 /// </remarks>
-public sealed class RemediationPipeline(PolicySet policies, IStateStore state, IAccountSessions sessions, IAlertPublisher alerts, IResultEventPublisher resultEvents, PipelineOptions options, TimeProvider clock)
+/// <param name="policies">The policies.</param>
+/// <param name="state">The state table.</param>
+/// <param name="sessions">Sessions in member accounts.</param>
+/// <param name="alerts">The SNS alert publisher.</param>
+/// <param name="resultEvents">The result-event publisher.</param>
+/// <param name="options">Switches.</param>
+/// <param name="clock">The clock.</param>
+/// <param name="slack">Slack alerts and approval requests for policies that notify Slack; null when Slack is not configured.</param>
+public sealed class RemediationPipeline(PolicySet policies, IStateStore state, IAccountSessions sessions, IAlertPublisher alerts, IResultEventPublisher resultEvents, PipelineOptions options, TimeProvider clock, SlackAlertPublisher? slack = null)
 {
     private readonly PolicyEvaluator _evaluator = new(policies);
     private readonly SecurityGroupRemediation _remediation = new(policies, state, options, clock);
@@ -134,7 +145,7 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
             return record with { Reason = string.Join("; ", reasons) };
         }
 
-        var outcome = decisions.Select(d => d.Outcome).MaxBy(Significance);
+        var outcome = AuditOutcomes.MostSignificant(decisions.Select(d => d.Outcome));
         return record with { Outcome = outcome, Decisions = decisions, Reason = string.Join("; ", decisions.Select(d => $"{d.PolicyId}: {d.Reason}").Concat(reasons)) };
     }
 
@@ -152,18 +163,34 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
         foreach (var decision in record.Decisions)
         {
             var policy = policies.Find(decision.PolicyId);
-            if (policy is null || !policy.Notify.Contains(NotifyChannel.Sns))
+            if (policy is null)
             {
                 continue;
             }
 
-            try
+            if (policy.Notify.Contains(NotifyChannel.Sns))
             {
-                await alerts.PublishAsync(AlertFormatter.Format(record, decision, policy), cancellationToken);
+                try
+                {
+                    await alerts.PublishAsync(AlertFormatter.Format(record, decision, policy), cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    errors.Add($"SNS alert for {decision.PolicyId} not sent: {ex.Message}");
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+
+            if (slack is not null && policy.Notify.Contains(NotifyChannel.Slack))
             {
-                errors.Add($"SNS alert for {decision.PolicyId} not sent: {ex.Message}");
+                try
+                {
+                    await slack.PublishAsync(record, decision, policy, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // SlackApiException and InvalidSettingException name the call and code, never a token or URL.
+                    errors.Add($"Slack alert for {decision.PolicyId} not sent: {ex.Message}");
+                }
             }
         }
 
@@ -198,15 +225,6 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
             // The lease expires on its own; the original failure is the one to report.
         }
     }
-
-    private static int Significance(AuditOutcome outcome) => outcome switch
-    {
-        AuditOutcome.Failed => 5,
-        AuditOutcome.Remediated => 4,
-        AuditOutcome.PendingApproval => 3,
-        AuditOutcome.Notified => 2,
-        _ => 1,
-    };
 
     private static string Lower(SkipReason reason) => reason switch
     {

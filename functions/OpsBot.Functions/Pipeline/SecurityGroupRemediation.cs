@@ -52,6 +52,45 @@ internal sealed class SecurityGroupRemediation(PolicySet policies, IStateStore s
         return results;
     }
 
+    /// <summary>
+    /// Runs an approved remediation on the group's live state: the policy is evaluated again and only
+    /// the elements that still match AND were in the approved request are revoked, then verified as in
+    /// enforce mode. Null when nothing approved still matches (the group already complies).
+    /// </summary>
+    public async Task<AuditDecision?> ApprovedAsync(ISecurityGroupClient groups, SecurityGroupFact group, Policy policy, IReadOnlyList<AuditPermission> approved, CancellationToken cancellationToken)
+    {
+        var evaluation = await _evaluator.EvaluateAsync(group, [policy]);
+        var live = evaluation.Decisions.FirstOrDefault(d => d.Policy.Id == policy.Id);
+        if (live is null)
+        {
+            return null;
+        }
+
+        var wanted = approved.Select(a => a.ToFact()).ToList();
+        var matches = live.Matches.Where(m => wanted.Any(w => SameRule(w, m))).ToList();
+        if (matches.Count == 0)
+        {
+            return null;
+        }
+
+        var decision = live with { Matches = matches };
+        var action = policies.Actions.Find(decision.Action)
+            ?? throw new InvalidOperationException($"policy {policy.Id} names unknown action '{decision.Action}'");
+
+        // A human approved exactly these rules, so a plan held back for enforce mode (too many rules) runs.
+        var plan = action.Plan(decision);
+        var revoked = await RevokeOnceAsync(groups, group.GroupId, plan.Revoke, cancellationToken);
+        var after = ShouldVerify(policy) ? await groups.ReadAsync(new ResourceReference(SecurityGroupResourceType.TypeName, group.GroupId), cancellationToken) : null;
+        var enforced = await EnforcedAsync(decision, plan, revoked, after, cancellationToken);
+        return enforced with { Mode = Lower(RemediationMode.Approve) };
+    }
+
+    private static bool SameRule(PermissionFact approved, PermissionFact live) =>
+        approved.RuleId is not null && live.RuleId is not null
+            ? approved.RuleId == live.RuleId
+            : approved.Direction == live.Direction && approved.Protocol == live.Protocol && approved.FromPort == live.FromPort
+              && approved.ToPort == live.ToPort && approved.SourceKind == live.SourceKind && approved.Source == live.Source;
+
     private static async Task<Dictionary<string, RevokedPermission>> RevokeOnceAsync(ISecurityGroupClient groups, string groupId, IEnumerable<PermissionFact> elements, CancellationToken cancellationToken)
     {
         // Several policies may match the same rule; it is revoked once and credited to each.

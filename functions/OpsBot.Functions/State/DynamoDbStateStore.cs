@@ -20,8 +20,13 @@ namespace OpsBot.Functions.State;
 /// <see cref="AuditRecord"/>) plus <c>outcome</c>, <c>account</c>, <c>recordedAt</c> for reading at a glance.
 /// Expires after <see cref="AuditRetention"/>.</description></item>
 /// <item><term><c>sk = PENDING#&lt;policy id&gt;#&lt;resource id&gt;</c></term><description>A remediation
-/// awaiting approval: <c>record</c> (JSON of <see cref="PendingAction"/>), <c>status</c> <c>pending</c>,
-/// <c>expiresAt</c> a day after the request lapses.</description></item>
+/// awaiting approval: <c>record</c> (JSON of <see cref="PendingAction"/>), <c>status</c> (<c>pending</c>,
+/// <c>approved</c>, <c>denied</c>, <c>expired</c>; changed only by conditional updates), <c>requestExpiresAt</c>
+/// (epoch seconds: when the request lapses), <c>slackChannel</c>/<c>slackTs</c> (the approval message),
+/// <c>handledBy</c>/<c>handledAt</c>, and <c>expiresAt</c> a day after the request lapses.</description></item>
+/// <item><term><c>sk = CLICK#&lt;time&gt;#&lt;id&gt;</c></term><description>The audit record of a Slack click on
+/// the event's message (<see cref="InteractionAuditRecord"/>). Interactions naming no event (forged,
+/// malformed) live under <c>pk = INTERACTIONS#&lt;yyyy-MM-dd&gt;</c>.</description></item>
 /// </list>
 /// </remarks>
 public sealed class DynamoDbStateStore(IAmazonDynamoDB dynamoDb, string tableName, TimeProvider clock) : IStateStore
@@ -150,10 +155,11 @@ public sealed class DynamoDbStateStore(IAmazonDynamoDB dynamoDb, string tableNam
         return dynamoDb.PutItemAsync(new PutItemRequest
         {
             TableName = tableName,
-            Item = new Dictionary<string, AttributeValue>(Key(action.EventId, $"PENDING#{action.PolicyId}#{action.ResourceId}"))
+            Item = new Dictionary<string, AttributeValue>(Key(action.EventId, PendingSortKey(action.PolicyId, action.ResourceId)))
             {
                 ["record"] = new AttributeValue(JsonSerializer.Serialize(action, AuditJsonContext.Default.PendingAction)),
-                ["status"] = new AttributeValue("pending"),
+                ["status"] = new AttributeValue(StatusText(PendingStatus.Pending)),
+                ["requestExpiresAt"] = Number(action.ExpiresAt),
                 ["expiresAt"] = Number(action.ExpiresAt + TimeSpan.FromDays(1)),
             },
         }, cancellationToken);
@@ -175,6 +181,165 @@ public sealed class DynamoDbStateStore(IAmazonDynamoDB dynamoDb, string tableNam
         }, cancellationToken);
         return [.. (response.Items ?? []).Select(i => JsonSerializer.Deserialize(i["record"].S, AuditJsonContext.Default.PendingAction)!)];
     }
+
+    /// <inheritdoc />
+    public async Task<StoredPendingAction?> ReadPendingActionAsync(string eventId, string policyId, string resourceId, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest { TableName = tableName, Key = Key(eventId, PendingSortKey(policyId, resourceId)), ConsistentRead = true }, cancellationToken);
+        return response.Item is { Count: > 0 } item ? ToStored(item) : null;
+    }
+
+    /// <inheritdoc />
+    public Task AttachSlackMessageAsync(PendingAction action, SlackMessageLocation message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(message);
+        return dynamoDb.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = tableName,
+            Key = Key(action.EventId, PendingSortKey(action.PolicyId, action.ResourceId)),
+            UpdateExpression = "SET slackChannel = :channel, slackTs = :ts",
+            ConditionExpression = "attribute_exists(pk)",
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+            {
+                [":channel"] = new AttributeValue(message.Channel),
+                [":ts"] = new AttributeValue(message.Ts),
+            },
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TryMovePendingAsync(PendingAction action, PendingStatus from, PendingStatus to, string? byUserId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var values = new Dictionary<string, AttributeValue>
+        {
+            [":from"] = new AttributeValue(StatusText(from)),
+            [":to"] = new AttributeValue(StatusText(to)),
+        };
+        string update;
+        if (to == PendingStatus.Pending)
+        {
+            update = "SET #status = :to REMOVE handledBy, handledAt";
+        }
+        else
+        {
+            values[":at"] = new AttributeValue(at.ToString("O", CultureInfo.InvariantCulture));
+            update = "SET #status = :to, handledAt = :at";
+            if (byUserId is not null)
+            {
+                values[":by"] = new AttributeValue(byUserId);
+                update += ", handledBy = :by";
+            }
+        }
+
+        try
+        {
+            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = Key(action.EventId, PendingSortKey(action.PolicyId, action.ResourceId)),
+                UpdateExpression = update,
+                ConditionExpression = "#status = :from",
+                ExpressionAttributeNames = new Dictionary<string, string> { ["#status"] = "status" },
+                ExpressionAttributeValues = values,
+            }, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredPendingAction>> ReadLapsedPendingAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var lapsed = new List<StoredPendingAction>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            // The sweeper runs on a schedule; a scan over a table of short-lived items is affordable there.
+            var page = await dynamoDb.ScanAsync(new ScanRequest
+            {
+                TableName = tableName,
+                FilterExpression = "begins_with(sk, :pending) AND #status = :status AND requestExpiresAt <= :now",
+                ExpressionAttributeNames = new Dictionary<string, string> { ["#status"] = "status" },
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                {
+                    [":pending"] = new AttributeValue("PENDING#"),
+                    [":status"] = new AttributeValue(StatusText(PendingStatus.Pending)),
+                    [":now"] = Number(now),
+                },
+                ExclusiveStartKey = start,
+                ConsistentRead = true,
+            }, cancellationToken);
+            lapsed.AddRange((page.Items ?? []).Select(ToStored));
+            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (start is not null);
+
+        return lapsed;
+    }
+
+    /// <inheritdoc />
+    public Task WriteInteractionAsync(InteractionAuditRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var pk = record.EventId is { Length: > 0 } eventId ? "EVENT#" + eventId : UnattributedPartition(DateOnly.FromDateTime(record.RecordedAt.UtcDateTime));
+        return dynamoDb.PutItemAsync(new PutItemRequest
+        {
+            TableName = tableName,
+            Item = new Dictionary<string, AttributeValue>
+            {
+                ["pk"] = new AttributeValue(pk),
+                ["sk"] = new AttributeValue($"CLICK#{record.RecordedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}#{record.Id}"),
+                ["record"] = new AttributeValue(JsonSerializer.Serialize(record, AuditJsonContext.Default.InteractionAuditRecord)),
+                ["result"] = new AttributeValue(record.Result.ToString()),
+                ["expiresAt"] = Number(record.RecordedAt + AuditRetention),
+            },
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<InteractionAuditRecord>> ReadInteractionsAsync(string eventId, CancellationToken cancellationToken) =>
+        QueryInteractionsAsync("EVENT#" + eventId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<InteractionAuditRecord>> ReadUnattributedInteractionsAsync(DateOnly day, CancellationToken cancellationToken) =>
+        QueryInteractionsAsync(UnattributedPartition(day), cancellationToken);
+
+    private async Task<IReadOnlyList<InteractionAuditRecord>> QueryInteractionsAsync(string pk, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.QueryAsync(new QueryRequest
+        {
+            TableName = tableName,
+            KeyConditionExpression = "pk = :pk AND begins_with(sk, :click)",
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+            {
+                [":pk"] = new AttributeValue(pk),
+                [":click"] = new AttributeValue("CLICK#"),
+            },
+            ConsistentRead = true,
+        }, cancellationToken);
+        return [.. (response.Items ?? []).Select(i => JsonSerializer.Deserialize(i["record"].S, AuditJsonContext.Default.InteractionAuditRecord)!)];
+    }
+
+    private static StoredPendingAction ToStored(Dictionary<string, AttributeValue> item)
+    {
+        var action = JsonSerializer.Deserialize(item["record"].S, AuditJsonContext.Default.PendingAction)!;
+        var status = Enum.Parse<PendingStatus>(item.TryGetValue("status", out var s) ? s.S : "pending", ignoreCase: true);
+        var message = item.TryGetValue("slackChannel", out var channel) && item.TryGetValue("slackTs", out var ts) ? new SlackMessageLocation(channel.S, ts.S) : null;
+        var handledBy = item.TryGetValue("handledBy", out var by) ? by.S : null;
+        DateTimeOffset? handledAt = item.TryGetValue("handledAt", out var at) ? DateTimeOffset.Parse(at.S, CultureInfo.InvariantCulture) : null;
+        return new StoredPendingAction(action, status, message, handledBy, handledAt);
+    }
+
+    private static string PendingSortKey(string policyId, string resourceId) => $"PENDING#{policyId}#{resourceId}";
+
+    private static string UnattributedPartition(DateOnly day) => "INTERACTIONS#" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string StatusText(PendingStatus status) => status.ToString().ToLowerInvariant();
 
     private static Dictionary<string, AttributeValue> Key(string eventId, string sortKey) => new()
     {

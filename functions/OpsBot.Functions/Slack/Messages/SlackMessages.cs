@@ -88,6 +88,18 @@ public static class SlackMessages
         return new SlackMessage(AlertFactBlocks.Fallback(facts, status), blocks);
     }
 
+    /// <summary>
+    /// A one-line notice for the clicking user only (sent as an ephemeral <c>response_url</c> answer):
+    /// why a click was refused or what went wrong. <paramref name="markdown"/> is OpsBot's own text;
+    /// anything untrusted in it must already be escaped.
+    /// </summary>
+    public static SlackMessage Notice(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var text = BlockKitLimits.Truncate(markdown.ReplaceLineEndings(" "), BlockKitLimits.SectionText);
+        return new SlackMessage(BlockKitLimits.Truncate(text, BlockKitLimits.SectionText), [AlertFactBlocks.Section(":information_source: " + text)]);
+    }
+
     private static bool CanUndo(SlackAlertFacts facts) =>
         facts.Outcome == AuditOutcome.Remediated && facts.Revoked.Any(permission => !permission.AlreadyGone);
 

@@ -1,0 +1,251 @@
+using System.Globalization;
+using OpsBot.Functions.Audit;
+using OpsBot.Functions.Aws.Sts;
+using OpsBot.Functions.Pipeline;
+using OpsBot.Functions.Slack.Messages;
+using OpsBot.Functions.State;
+using OpsBot.Rules.Policies;
+using OpsBot.Rules.Resources;
+
+namespace OpsBot.Functions.Approvals;
+
+/// <summary>
+/// Settles what people decide in Slack: approve runs the pending remediation on live state through the
+/// pipeline's remediation code, deny closes the request, undo restores exactly what was revoked; and
+/// requests that lapse are expired. A pending action leaves "pending" by one conditional write, so a
+/// double click or two approvers act once. Every settlement is written into the event's audit record.
+/// </summary>
+/// <remarks>
+/// Who may click: Approve and Deny, the user ids in the policy's <c>approvers</c> as loaded now (a
+/// removed approver loses the right at once). Undo, the policy's approvers and the configured undo users.
+/// User-group approvers (<c>S…</c>) are not expanded (that needs <c>usergroups.users.list</c> and the
+/// <c>usergroups:read</c> scope), so they match nobody: list user ids to let people approve.
+/// </remarks>
+public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers)
+{
+    private readonly SecurityGroupRemediation _remediation = new(policies, state, new PipelineOptions(), clock);
+
+    /// <summary>Handles a click of <paramref name="kind"/> by <paramref name="userId"/> on the message about <paramref name="target"/>.</summary>
+    /// <exception cref="Exception">A state-table failure; nothing was settled.</exception>
+    public Task<ClickOutcome> HandleAsync(ClickKind kind, SlackActionValue target, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        return kind switch
+        {
+            ClickKind.Undo => UndoAsync(target, userId, cancellationToken),
+            _ => SettleAsync(kind, target, userId, cancellationToken),
+        };
+    }
+
+    /// <summary>Marks every request that lapsed at or before <paramref name="now"/> expired and says how each message should read.</summary>
+    public async Task<IReadOnlyList<ExpiredRequest>> ExpirePendingAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var expired = new List<ExpiredRequest>();
+        foreach (var stored in await state.ReadLapsedPendingAsync(now, cancellationToken))
+        {
+            if (await ExpireAsync(stored, now, cancellationToken) is { } update)
+            {
+                expired.Add(new ExpiredRequest(stored, update.Update));
+            }
+        }
+
+        return expired;
+    }
+
+    private async Task<ClickOutcome> SettleAsync(ClickKind kind, SlackActionValue target, string userId, CancellationToken cancellationToken)
+    {
+        var verb = kind == ClickKind.Approve ? "approve" : "deny";
+        var stored = await state.ReadPendingActionAsync(target.EventId, target.PolicyId, target.ResourceId, cancellationToken);
+        if (stored is null)
+        {
+            return ClickOutcome.Refused($"no approval request for {target}", "OpsBot has no record of this approval request; nothing was changed.");
+        }
+
+        var policy = policies.Find(target.PolicyId);
+        if (policy is null)
+        {
+            return ClickOutcome.Refused($"policy {target.PolicyId} is no longer loaded", $"Policy {SlackMarkdown.Code(target.PolicyId)} is no longer loaded, so nobody can {verb} this request.");
+        }
+
+        if (!policy.Remediation.Approvers.Contains(userId, StringComparer.Ordinal))
+        {
+            return ClickOutcome.Refused(
+                $"{userId} may not {verb}: not an approver of {policy.Id} (approvers: {string.Join(", ", policy.Remediation.Approvers)})",
+                $"You are not an approver of {SlackMarkdown.Code(policy.Id)}, so you cannot {verb} this request.");
+        }
+
+        if (stored.Status != PendingStatus.Pending)
+        {
+            return AlreadyHandled(stored);
+        }
+
+        var now = clock.GetUtcNow();
+        if (now >= stored.Action.ExpiresAt)
+        {
+            var expired = await ExpireAsync(stored, now, cancellationToken);
+            return expired is null
+                ? AlreadyHandled(await state.ReadPendingActionAsync(target.EventId, target.PolicyId, target.ResourceId, cancellationToken) ?? stored)
+                : ClickOutcome.Refused(
+                    $"{userId} tried to {verb} after the request expired at {Stamp(stored.Action.ExpiresAt)}",
+                    $"This request expired {SlackMarkdown.Date(stored.Action.ExpiresAt)}; nothing was changed.",
+                    expired.Update);
+        }
+
+        var to = kind == ClickKind.Approve ? PendingStatus.Approved : PendingStatus.Denied;
+        if (!await state.TryMovePendingAsync(stored.Action, PendingStatus.Pending, to, userId, now, cancellationToken))
+        {
+            return AlreadyHandled(await state.ReadPendingActionAsync(target.EventId, target.PolicyId, target.ResourceId, cancellationToken) ?? stored);
+        }
+
+        return kind == ClickKind.Approve
+            ? await ApproveAsync(stored.Action, policy, userId, now, cancellationToken)
+            : await DenyAsync(stored.Action, policy, userId, now, cancellationToken);
+    }
+
+    private async Task<ClickOutcome> ApproveAsync(PendingAction pending, Policy policy, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        AuditDecision? remediated;
+        string? gone = null;
+        try
+        {
+            var groups = await sessions.SecurityGroupsAsync(pending.Account, pending.Region, cancellationToken);
+            var group = await groups.ReadAsync(new ResourceReference(SecurityGroupResourceType.TypeName, pending.ResourceId), cancellationToken);
+            remediated = group is null ? null : await _remediation.ApprovedAsync(groups, group, policy, pending.Revoke, cancellationToken);
+            gone = group is null ? $"{pending.ResourceId} no longer exists" : null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Give the request back so an approver can try again once the cause is fixed.
+            await state.TryMovePendingAsync(pending, PendingStatus.Approved, PendingStatus.Pending, null, now, CancellationToken.None);
+            return new ClickOutcome(InteractionResult.Failed, $"approved by {userId}, but remediation failed: {ex.Message}; the request is pending again", null,
+                $"Remediation failed: {SlackMarkdown.Escape(ex.Message)}. Nothing was settled; the request is still open.");
+        }
+
+        var (record, original) = await AuditedDecisionAsync(pending, cancellationToken);
+        AuditDecision settled;
+        ClickOutcome outcome;
+        if (remediated is null)
+        {
+            var why = gone ?? "live state no longer has the approved rules open";
+            settled = original with { Outcome = AuditOutcome.Skipped, Reason = $"approved by {userId} at {Stamp(now)}; {why}: nothing changed" };
+            outcome = new ClickOutcome(InteractionResult.AlreadyCompliant, settled.Reason);
+        }
+        else
+        {
+            settled = remediated with { Reason = $"approved by {userId} at {Stamp(now)}: {remediated.Reason}", Explanation = original.Explanation };
+            outcome = new ClickOutcome(remediated.Outcome == AuditOutcome.Failed ? InteractionResult.Failed : InteractionResult.Approved, settled.Reason);
+        }
+
+        var updated = await SettleAuditAsync(record, settled, cancellationToken);
+        var kind = remediated is null ? SlackResultKind.AlreadyCompliant : remediated.Outcome == AuditOutcome.Failed ? SlackResultKind.Failed : SlackResultKind.Approved;
+        var facts = SlackAlertFacts.From(updated, settled, policy);
+        return outcome with { Update = new SlackResultUpdate(kind, facts, now, userId, kind == SlackResultKind.Approved ? null : settled.Reason, OfferUndo: kind == SlackResultKind.Approved) };
+    }
+
+    private async Task<ClickOutcome> DenyAsync(PendingAction pending, Policy policy, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (record, original) = await AuditedDecisionAsync(pending, cancellationToken);
+        var settled = original with { Outcome = AuditOutcome.Denied, Reason = $"denied by {userId} at {Stamp(now)}: nothing changed" };
+        var updated = await SettleAuditAsync(record, settled, cancellationToken);
+        return new ClickOutcome(InteractionResult.Denied, settled.Reason, new SlackResultUpdate(SlackResultKind.Denied, SlackAlertFacts.From(updated, settled, policy), now, userId));
+    }
+
+    private async Task<ClickOutcome> UndoAsync(SlackActionValue target, string userId, CancellationToken cancellationToken)
+    {
+        var record = await state.ReadAuditAsync(target.EventId, cancellationToken);
+        var decision = record?.Decisions.FirstOrDefault(d => d.PolicyId == target.PolicyId && d.ResourceId == target.ResourceId);
+        if (record is null || decision is null)
+        {
+            return ClickOutcome.Refused($"no remediation recorded for {target}", "OpsBot has no record of this remediation; nothing was changed.");
+        }
+
+        var policy = policies.Find(target.PolicyId);
+        var allowed = (policy?.Remediation.Approvers ?? []).Concat(undoUsers);
+        if (!allowed.Contains(userId, StringComparer.Ordinal))
+        {
+            return ClickOutcome.Refused(
+                $"{userId} may not undo: neither an approver of {target.PolicyId} nor an undo user",
+                $"Only approvers of {SlackMarkdown.Code(target.PolicyId)} and OpsBot's undo users can restore these rules.");
+        }
+
+        var restore = decision.Revoked.Where(p => !p.AlreadyGone).ToList();
+        if (decision.Outcome != AuditOutcome.Remediated || restore.Count == 0)
+        {
+            return ClickOutcome.Refused(
+                $"nothing to undo: the decision is {decision.Outcome} ({decision.Reason})",
+                decision.Outcome == AuditOutcome.Undone ? $"Already undone: {SlackMarkdown.Escape(decision.Reason)}" : "There is nothing to undo.");
+        }
+
+        var claim = $"undo:{target}";
+        if (!await state.TryClaimAsync(claim, cancellationToken))
+        {
+            return ClickOutcome.Refused($"{userId} clicked Undo while it was already being undone", "This remediation is already being undone.");
+        }
+
+        var now = clock.GetUtcNow();
+        try
+        {
+            var groups = await sessions.SecurityGroupsAsync(record.Account, record.Region, cancellationToken);
+
+            // By shape, not rule id: the old rules are gone and EC2 gives the restored ones new ids.
+            await groups.AuthorizeAsync(decision.ResourceId, [.. restore.Select(p => p.ToFact() with { RuleId = null })], cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await state.ReleaseClaimAsync(claim, CancellationToken.None);
+            return new ClickOutcome(InteractionResult.Failed, $"undo by {userId} failed: {ex.Message}", null, $"Undo failed: {SlackMarkdown.Escape(ex.Message)}. Nothing was restored.");
+        }
+
+        var settled = decision with { Outcome = AuditOutcome.Undone, Reason = $"undone by {userId} at {Stamp(now)}: restored {restore.Count} rule(s) revoked earlier ({decision.Reason})" };
+        var updated = await SettleAuditAsync(record, settled, cancellationToken);
+        await state.CompleteClaimAsync(claim, cancellationToken);
+        var update = policy is null ? null : new SlackResultUpdate(SlackResultKind.Undone, SlackAlertFacts.From(updated, settled, policy), now, userId);
+        return new ClickOutcome(InteractionResult.Undone, settled.Reason, update, update is null ? $"Restored {restore.Count} rule(s)." : null);
+    }
+
+    private async Task<ExpiredRequest?> ExpireAsync(StoredPendingAction stored, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!await state.TryMovePendingAsync(stored.Action, PendingStatus.Pending, PendingStatus.Expired, null, now, cancellationToken))
+        {
+            return null;
+        }
+
+        var (record, original) = await AuditedDecisionAsync(stored.Action, cancellationToken);
+        var settled = original with { Outcome = AuditOutcome.Expired, Reason = $"expired at {Stamp(stored.Action.ExpiresAt)} without an answer: nothing changed" };
+        var updated = await SettleAuditAsync(record, settled, cancellationToken);
+        var policy = policies.Find(stored.Action.PolicyId);
+        return new ExpiredRequest(stored, policy is null ? null : new SlackResultUpdate(SlackResultKind.Expired, SlackAlertFacts.From(updated, settled, policy), stored.Action.ExpiresAt));
+    }
+
+    private async Task<(AuditRecord Record, AuditDecision Decision)> AuditedDecisionAsync(PendingAction pending, CancellationToken cancellationToken)
+    {
+        var record = await state.ReadAuditAsync(pending.EventId, cancellationToken)
+            ?? new AuditRecord { EventId = pending.EventId, RecordedAt = pending.RequestedAt, Account = pending.Account, Region = pending.Region, Outcome = AuditOutcome.PendingApproval };
+        var decision = record.Decisions.FirstOrDefault(d => d.PolicyId == pending.PolicyId && d.ResourceId == pending.ResourceId)
+            ?? new AuditDecision(pending.PolicyId, "", "", pending.ResourceId, "approve", AuditOutcome.PendingApproval, "", pending.Revoke, [], null, []);
+        return (record, decision);
+    }
+
+    private async Task<AuditRecord> SettleAuditAsync(AuditRecord record, AuditDecision settled, CancellationToken cancellationToken)
+    {
+        var updated = AuditOutcomes.Settle(record, settled, settled.Reason);
+        if (!updated.Decisions.Contains(settled))
+        {
+            updated = updated with { Decisions = [.. updated.Decisions, settled], Outcome = AuditOutcomes.MostSignificant([.. updated.Decisions.Select(d => d.Outcome), settled.Outcome]) };
+        }
+
+        await state.WriteAuditAsync(updated, cancellationToken);
+        return updated;
+    }
+
+    private static ClickOutcome AlreadyHandled(StoredPendingAction stored)
+    {
+        var status = stored.Status.ToString().ToLowerInvariant();
+        return stored.HandledBy is { } by
+            ? ClickOutcome.Refused($"already handled by {by}: {status}", $"Already handled by {SlackMarkdown.Mention(by)}: {status}.")
+            : ClickOutcome.Refused($"already {status}", $"This request is already {status}; nothing was changed.");
+    }
+
+    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+}
