@@ -1,5 +1,6 @@
 using OpsBot.Functions;
 using OpsBot.Functions.Configuration;
+using OpsBot.Functions.Slack.Secrets;
 
 namespace OpsBot.Lambda.Handlers;
 
@@ -12,8 +13,14 @@ public static class HandlerCatalog
     /// <summary>The SQS-fed event handler.</summary>
     public const string EventHandler = "event-handler";
 
+    /// <summary>The Slack interactions endpoint (HTTP API, payload format 2.0).</summary>
+    public const string SlackInteractions = "slack-interactions";
+
+    /// <summary>The scheduled sweeper (expires lapsed approval requests).</summary>
+    public const string Sweeper = "sweeper";
+
     /// <summary>The handler names this bootstrap serves.</summary>
-    public static IReadOnlyList<string> Names { get; } = [EventHandler];
+    public static IReadOnlyList<string> Names { get; } = [EventHandler, SlackInteractions, Sweeper];
 
     /// <summary>Builds the handler called <paramref name="name"/> from the environment.</summary>
     /// <exception cref="InvalidSettingException">A setting is missing or malformed, or the name is unknown.</exception>
@@ -22,8 +29,13 @@ public static class HandlerCatalog
         switch (name)
         {
             case EventHandler:
+                return new EventHandlerInvocation(OpsBotRuntime.FromEnvironment(environment, transport, TimeProvider.System).EventHandler);
+            case SlackInteractions:
                 var runtime = OpsBotRuntime.FromEnvironment(environment, transport, TimeProvider.System);
-                return new EventHandlerInvocation(runtime.EventHandler);
+                return new SlackInteractionsInvocation(runtime.SlackInteractions
+                    ?? throw new InvalidSettingException(SlackEnvironment.SigningSecret, $"the {SlackInteractions} function needs Slack: set {SlackEnvironment.SecretArn}, or {SlackEnvironment.SigningSecret} and {SlackEnvironment.BotToken}"));
+            case Sweeper:
+                return new SweeperInvocation(OpsBotRuntime.FromEnvironment(environment, transport, TimeProvider.System).Sweeper, TimeProvider.System);
             default:
                 throw new InvalidSettingException("_HANDLER", $"'{name}' is not a function of this bootstrap (known: {string.Join(", ", Names)})");
         }
