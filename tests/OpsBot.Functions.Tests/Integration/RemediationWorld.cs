@@ -6,6 +6,7 @@ using Amazon.SQS;
 using Amazon.SQS.Model;
 using OpsBot.Functions.Aws.Http;
 using OpsBot.Functions.Configuration;
+using OpsBot.Functions.Slack.Connection;
 using OpsBot.Functions.Tests.Emulator;
 using OpsBot.Rules.Policies;
 
@@ -45,7 +46,7 @@ internal sealed class RemediationWorld : IAsyncDisposable
 
     public IAmazonSQS Sqs => _sqs;
 
-    public static async Task<RemediationWorld> CreateAsync(MotoServer moto, bool forceNotify = false, Func<OpsBotSettings, OpsBotSettings>? adjust = null, PolicySet? policies = null)
+    public static async Task<RemediationWorld> CreateAsync(MotoServer moto, bool forceNotify = false, Func<OpsBotSettings, OpsBotSettings>? adjust = null, PolicySet? policies = null, SlackSettings? slack = null, TimeProvider? clock = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var credentials = new BasicAWSCredentials("testing", "testing");
@@ -65,7 +66,7 @@ internal sealed class RemediationWorld : IAsyncDisposable
             ForceNotify = forceNotify,
         };
         settings = adjust?.Invoke(settings) ?? settings;
-        var runtime = new OpsBotRuntime(settings, policies ?? ShippedPolicies.Value, credentials, environment, transport, TimeProvider.System);
+        var runtime = new OpsBotRuntime(settings, policies ?? ShippedPolicies.Value, credentials, environment, transport, clock ?? TimeProvider.System, slack);
         await runtime.StateStore.EnsureTableAsync(CancellationToken.None);
 
         var sqs = runtime.Clients.CreateSqs(Region);
