@@ -1,3 +1,4 @@
+using OpsBot.Cli.Local;
 using OpsBot.Benchmarks.Moto;
 using OpsBot.ColdStart;
 
@@ -23,7 +24,7 @@ if (options.JitPath is { } jit)
     builds.Add(("JIT", jit));
 }
 
-using var moto = new MotoProcess();
+using var moto = new MotoServer();
 using var backend = await MotoBackend.CreateAsync(moto.Endpoint);
 var harness = new ColdStartHarness(backend);
 Console.WriteLine($"moto at {moto.Endpoint}; {options.Runs} counted runs per build after one warm-up each, builds interleaved");

@@ -1,3 +1,4 @@
+using OpsBot.Cli.Local;
 using System.Text.Json;
 using OpsBot.Rules.Resources;
 
@@ -77,7 +78,7 @@ public sealed class MemberStackOnMotoTests(MotoServer moto) : IClassFixture<Moto
 
     private JsonDocument Aws(string region, params string[] args)
     {
-        var (exitCode, stdout, stderr) = Tools.Run("aws", ["--endpoint-url", moto.Endpoint, "--output", "json", .. args], Repo.Root, moto.ClientEnvironment(region));
+        var (exitCode, stdout, stderr) = Tools.Run("aws", ["--endpoint-url", moto.Endpoint.ToString(), "--output", "json", .. args], Repo.Root, AwsCliEnvironment.For(region));
         Assert.True(exitCode == 0, $"aws {args[0]} {args[1]} exited {exitCode}: {stderr}");
         return JsonDocument.Parse(string.IsNullOrWhiteSpace(stdout) ? "{}" : stdout);
     }

@@ -1,3 +1,4 @@
+using OpsBot.Cli.Local;
 using System.Globalization;
 using Amazon.SQS;
 using Amazon.SQS.Model;
@@ -25,7 +26,7 @@ public class RunnerThroughputBenchmarks
 
     private readonly List<string> _violating = [];
     private readonly List<string> _compliant = [];
-    private MotoProcess? _moto;
+    private MotoServer? _moto;
     private MotoBackend _backend = null!;
     private SocketsHttpHandler _transport = null!;
     private OpsBotRuntime _runtime = null!;
@@ -37,7 +38,7 @@ public class RunnerThroughputBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _moto = new MotoProcess();
+        _moto = new MotoServer();
         try
         {
             SetupAsync().GetAwaiter().GetResult();
