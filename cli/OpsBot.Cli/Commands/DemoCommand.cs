@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpsBot.Cli.Local;
+using OpsBot.Cli.Local.Approval;
 using OpsBot.Rules.Policies;
 
 namespace OpsBot.Cli.Commands;
@@ -16,15 +17,16 @@ internal static class DemoCommand
         var endpointOption = EndpointOption.Create("A running emulator (e.g. LocalStack at http://localhost:4566); default: start moto_server.");
         var policiesOption = new Option<string>("--policies") { Description = "Policy folder.", DefaultValueFactory = _ => PolicyPaths.DefaultFolder };
         var templateOption = new Option<string>("--member-template") { Description = "The member-account template.", DefaultValueFactory = _ => Path.Combine("infra", "member-account.yaml") };
+        var approveOption = new Option<bool>("--approve") { Description = "Show the Slack approval flow instead: request, signed Approve click, fix, message update (local Slack stand-in)." };
         var command = new Command("demo", "Run the remediation flow end to end on a local AWS emulator and print a timeline.")
         {
-            endpointOption, policiesOption, templateOption,
+            endpointOption, policiesOption, templateOption, approveOption,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             try
             {
-                return await RunAsync(EndpointOption.Parse(result.GetValue(endpointOption)), result.GetValue(policiesOption)!, result.GetValue(templateOption)!, output, cancellationToken);
+                return await RunAsync(EndpointOption.Parse(result.GetValue(endpointOption)), result.GetValue(policiesOption)!, result.GetValue(templateOption)!, result.GetValue(approveOption), output, cancellationToken);
             }
             catch (Exception ex) when (ex is EmulatorUnavailableException or InputFileException)
             {
@@ -45,7 +47,7 @@ internal static class DemoCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(Uri? endpoint, string policyFolder, string memberTemplate, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Uri? endpoint, string policyFolder, string memberTemplate, bool approve, TextWriter output, CancellationToken cancellationToken)
     {
         var policies = PolicySet.Load(policyFolder);
         var timeline = new Timeline(output);
@@ -53,6 +55,13 @@ internal static class DemoCommand
         var emulator = endpoint ?? moto!.Endpoint;
         output.WriteLine($"OpsBot demo on {(moto is null ? "the emulator at " : "moto_server at ")}{emulator} with {policies.All.Count} policies from {policyFolder}");
         await using var topology = await LocalTopology.CreateAsync(emulator, policies, [policyFolder], memberTemplate, forceNotify: false, timeline, cancellationToken);
+        if (approve)
+        {
+            var code = await ApprovalDemo.RunAsync(topology, timeline, output, cancellationToken);
+            output.WriteLine(code == 0 ? "demo passed: approval requested in Slack, approved by a signed click, SSH revoked, message updated" : "demo failed");
+            return code == 0 ? ExitCodes.Success : ExitCodes.Failed;
+        }
+
         var problems = await new DemoScenario(topology, timeline).RunAsync(cancellationToken);
         foreach (var problem in problems)
         {

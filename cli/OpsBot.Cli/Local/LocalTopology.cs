@@ -134,7 +134,7 @@ public sealed class LocalTopology : IAsyncDisposable
             new("Parameters.member.1.ParameterKey", "CentralEventBusArn"),
             new("Parameters.member.1.ParameterValue", CentralBusArn),
             new("Parameters.member.2.ParameterKey", "CentralFunctionRoleArns"),
-            new("Parameters.member.2.ParameterValue", $"arn:aws:iam::{CentralAccount}:role/opsbot-EventHandlerRole"),
+            new("Parameters.member.2.ParameterValue", $"arn:aws:iam::{CentralAccount}:role/opsbot-EventHandlerRole,arn:aws:iam::{CentralAccount}:role/opsbot-SlackInteractionsRole,arn:aws:iam::{CentralAccount}:role/opsbot-SweeperRole"),
             new("Parameters.member.3.ParameterKey", "RemediationRoleName"),
             new("Parameters.member.3.ParameterValue", Runtime.Settings.MemberRoleName),
             new("Parameters.member.4.ParameterKey", "RemediationRoleRegion"),

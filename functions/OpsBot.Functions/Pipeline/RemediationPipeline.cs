@@ -110,7 +110,7 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
 
         if (triage.SkipReason is { } skip)
         {
-            return record with { Reason = $"{Lower(skip)}: {triage.Detail}" };
+            return record with { Reason = $"{skip.Name()}: {triage.Detail}" };
         }
 
         record = record with { Resources = [.. triage.Resources.Select(r => r.ToString())] };
@@ -122,7 +122,7 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
             var group = await groups.ReadAsync(reference, cancellationToken);
             if (group is null)
             {
-                reasons.Add($"{Lower(SkipReason.ResourceNotFound)}: {reference} does not exist in {cloudTrailEvent.Account} {cloudTrailEvent.Region}");
+                reasons.Add($"{SkipReason.ResourceNotFound.Name()}: {reference} does not exist in {cloudTrailEvent.Account} {cloudTrailEvent.Region}");
                 continue;
             }
 
@@ -136,7 +136,7 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
                 return record with { Outcome = AuditOutcome.Failed, Reason = ex.Message, Errors = [ex.Message] };
             }
 
-            reasons.AddRange(evaluation.Skips.Select(s => $"{Lower(s.Reason)}: {s.Detail}"));
+            reasons.AddRange(evaluation.Skips.Select(s => $"{s.Reason.Name()}: {s.Detail}"));
             decisions.AddRange(await _remediation.RemediateAsync(cloudTrailEvent, groups, group, evaluation, cancellationToken));
         }
 
@@ -225,12 +225,4 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
             // The lease expires on its own; the original failure is the one to report.
         }
     }
-
-    private static string Lower(SkipReason reason) => reason switch
-    {
-        SkipReason.FailedCall => "failed-call",
-        SkipReason.NoPolicy => "no-policy",
-        SkipReason.ResourceNotFound => "resource-not-found",
-        _ => reason.ToString().ToLowerInvariant(),
-    };
 }

@@ -31,6 +31,19 @@ public class DemoCommandTests
     }
 
     [Fact]
+    public async Task The_approval_demo_requests_approves_with_a_signed_click_and_fixes_the_group()
+    {
+        var run = await CliRun.Of("demo", "--approve", "--policies", RepositoryPaths.Policies, "--member-template", Path.Combine(RepositoryPaths.Root, "infra", "member-account.yaml"));
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Contains("Approval needed: Admin ports must not be open to the internet", run.Output, StringComparison.Ordinal);
+        Assert.Contains("[ Approve ]  [ Deny ]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Approved by @U0DEMOAPPROVER", run.Output, StringComparison.Ordinal);
+        Assert.Contains("SSH from the world is gone", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("xoxb-", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_demo_reports_an_unreachable_emulator_clearly()
     {
         var run = await CliRun.Of("demo", "--endpoint-url", "http://127.0.0.1:9/", "--policies", RepositoryPaths.Policies, "--member-template", Path.Combine(RepositoryPaths.Root, "infra", "member-account.yaml"));

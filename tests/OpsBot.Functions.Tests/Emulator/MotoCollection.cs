@@ -1,3 +1,5 @@
+using OpsBot.Cli.Local;
+
 namespace OpsBot.Functions.Tests.Emulator;
 
 /// <summary>Integration tests share one moto server per run; each test builds its own resources in it.</summary>

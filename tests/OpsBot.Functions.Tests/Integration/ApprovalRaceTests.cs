@@ -4,6 +4,7 @@ using OpsBot.Functions.Aws.Sts;
 using OpsBot.Functions.Configuration;
 using OpsBot.Functions.Slack.Messages;
 using OpsBot.Functions.State;
+using OpsBot.Cli.Local;
 using OpsBot.Functions.Tests.Emulator;
 
 namespace OpsBot.Functions.Tests.Integration;

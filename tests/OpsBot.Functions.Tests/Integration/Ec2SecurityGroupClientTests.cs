@@ -1,5 +1,6 @@
 using Amazon.EC2.Model;
 using OpsBot.Functions.Aws.Ec2;
+using OpsBot.Cli.Local;
 using OpsBot.Functions.Tests.Emulator;
 using OpsBot.Rules.Facts;
 using OpsBot.Rules.Resources;

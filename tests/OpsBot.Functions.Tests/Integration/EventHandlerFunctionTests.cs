@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using OpsBot.Functions.Audit;
 using OpsBot.Functions.Configuration;
 using OpsBot.Functions.Lambda;
+using OpsBot.Cli.Local;
 using OpsBot.Functions.Tests.Emulator;
 using OpsBot.Rules.Policies;
 

@@ -1,5 +1,6 @@
 using OpsBot.Functions.Audit;
 using OpsBot.Functions.Runner;
+using OpsBot.Cli.Local;
 using OpsBot.Functions.Tests.Emulator;
 
 namespace OpsBot.Functions.Tests.Integration;

@@ -1,4 +1,5 @@
 using OpsBot.Functions.Audit;
+using OpsBot.Cli.Local;
 using OpsBot.Functions.Tests.Emulator;
 
 namespace OpsBot.Functions.Tests.Integration;

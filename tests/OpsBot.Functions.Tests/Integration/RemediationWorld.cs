@@ -7,6 +7,7 @@ using Amazon.SQS.Model;
 using OpsBot.Functions.Aws.Http;
 using OpsBot.Functions.Configuration;
 using OpsBot.Functions.Slack.Connection;
+using OpsBot.Cli.Local;
 using OpsBot.Functions.Tests.Emulator;
 using OpsBot.Rules.Policies;
 

@@ -1,6 +1,7 @@
 using OpsBot.Functions.Audit;
 using OpsBot.Functions.Slack.Messages;
 using OpsBot.Functions.State;
+using OpsBot.Cli.Local;
 using OpsBot.Functions.Tests.Emulator;
 
 namespace OpsBot.Functions.Tests.Integration;

@@ -10,6 +10,7 @@ using OpsBot.Functions.Slack.Messages;
 using OpsBot.Functions.Slack.Secrets;
 using OpsBot.Functions.Slack.Signing;
 using OpsBot.Functions.State;
+using OpsBot.Cli.Local;
 using OpsBot.Functions.Tests.Emulator;
 using OpsBot.Functions.Tests.Slack;
 using OpsBot.Rules.Policies;

@@ -2,6 +2,7 @@ using System.Globalization;
 using OpsBot.Functions.Audit;
 using OpsBot.Functions.Slack.Messages;
 using OpsBot.Functions.State;
+using OpsBot.Cli.Local;
 using OpsBot.Functions.Tests.Emulator;
 using OpsBot.Functions.Tests.Slack;
 using OpsBot.Rules.Policies;
