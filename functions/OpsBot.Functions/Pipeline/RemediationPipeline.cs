@@ -71,7 +71,8 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
         AuditRecord record;
         try
         {
-            record = await decide();
+            var earlier = await state.ReadAuditAsync(eventId, cancellationToken);
+            record = Keep(earlier, await decide());
             await state.WriteAuditAsync(record, cancellationToken);
             await state.CompleteClaimAsync(eventId, cancellationToken);
         }
@@ -82,6 +83,19 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
         }
 
         return new PipelineResult(eventId, await AnnounceAsync(record, cancellationToken));
+    }
+
+    // A redelivery of an event whose earlier attempt revoked rules but died before its final record
+    // (or before completing the claim) now finds the group compliant; what the earlier attempt
+    // removed must not be overwritten by "compliant", or it could never be put back.
+    private AuditRecord Keep(AuditRecord? earlier, AuditRecord now)
+    {
+        if (earlier is null || earlier.Decisions.All(d => d.Revoked.Count == 0) || now.Decisions.Any(d => d.Revoked.Count > 0))
+        {
+            return now;
+        }
+
+        return earlier with { Errors = [.. earlier.Errors, $"redelivered {clock.GetUtcNow():u}: {now.Outcome}: {now.Reason}"] };
     }
 
     private async Task<AuditRecord> DecideAsync(CloudTrailEvent cloudTrailEvent, CancellationToken cancellationToken)

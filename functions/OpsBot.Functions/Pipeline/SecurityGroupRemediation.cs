@@ -30,6 +30,11 @@ internal sealed class SecurityGroupRemediation(PolicySet policies, IStateStore s
         }
 
         var toRevoke = planned.Where(p => p.Mode == RemediationMode.Enforce && p.Plan.IsRunnable).ToList();
+        if (toRevoke.Count > 0)
+        {
+            await state.WriteAuditAsync(Interrupted(cloudTrailEvent, toRevoke.Select(p => (p.Decision, p.Plan))), cancellationToken);
+        }
+
         var revoked = await RevokeOnceAsync(groups, group.GroupId, toRevoke.SelectMany(p => p.Plan.Revoke), cancellationToken);
         var after = toRevoke.Count > 0 && toRevoke.Any(p => ShouldVerify(p.Decision.Policy))
             ? await groups.ReadAsync(new ResourceReference(SecurityGroupResourceType.TypeName, group.GroupId), cancellationToken)
@@ -136,6 +141,28 @@ internal sealed class SecurityGroupRemediation(PolicySet policies, IStateStore s
             now + remediation.Expires), cancellationToken);
         return Decision(decision, RemediationMode.Approve, AuditOutcome.PendingApproval, $"approval requested from {string.Join(", ", remediation.Approvers)} until {now + remediation.Expires:u}: {plan.Revoke.Count} rule(s) to revoke", [], null);
     }
+
+    /// <summary>
+    /// The record written just before revoking: what is about to be removed, enough to restore it.
+    /// The final record replaces it; it survives only when the attempt dies between the revoke and the
+    /// final write, and a redelivery then keeps it (see <see cref="RemediationPipeline"/>).
+    /// </summary>
+    private AuditRecord Interrupted(CloudTrailEvent cloudTrailEvent, IEnumerable<(PolicyDecision Decision, RemediationPlan Plan)> plans) => new()
+    {
+        EventId = cloudTrailEvent.Id,
+        RecordedAt = clock.GetUtcNow(),
+        EventTime = cloudTrailEvent.Time,
+        Account = cloudTrailEvent.Account,
+        Region = cloudTrailEvent.Region,
+        EventName = cloudTrailEvent.EventName,
+        Actor = AuditActor.From(cloudTrailEvent.Actor),
+        Outcome = AuditOutcome.Failed,
+        Reason = InterruptedReason,
+        Decisions = [.. plans.Select(p => Decision(p.Decision, RemediationMode.Enforce, AuditOutcome.Failed, InterruptedReason, [.. p.Plan.Revoke.Select(r => AuditPermission.From(r))], null))],
+    };
+
+    /// <summary>The reason of a record whose attempt was interrupted while revoking.</summary>
+    internal const string InterruptedReason = "interrupted while revoking: these rules were being revoked when the attempt stopped; check the group and restore from this record if needed";
 
     private static AuditDecision Decision(PolicyDecision decision, RemediationMode mode, AuditOutcome outcome, string reason, IReadOnlyList<AuditPermission> revoked, bool? compliantAfter) => new(
         decision.Policy.Id,
