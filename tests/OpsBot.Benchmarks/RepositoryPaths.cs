@@ -1,9 +1,11 @@
+using OpsBot.Testing;
+
 namespace OpsBot.Benchmarks;
 
 /// <summary>Files of the repository the benchmarks read (policies, captured events), found from the build output upwards.</summary>
 internal static class RepositoryPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string Policies => Path.Combine(Root, "policies");
 
@@ -19,18 +21,5 @@ internal static class RepositoryPaths
         return text.Contains("{{", StringComparison.Ordinal)
             ? throw new InvalidOperationException($"event {name} has a placeholder left: {text}")
             : text;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OpsBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
     }
 }
