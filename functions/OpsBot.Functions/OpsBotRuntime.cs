@@ -18,6 +18,7 @@ using OpsBot.Functions.Slack.Interactions;
 using OpsBot.Functions.Slack.Secrets;
 using OpsBot.Functions.Slack.Threading;
 using OpsBot.Functions.State;
+using OpsBot.Functions.Sweep;
 using OpsBot.Rules.Policies;
 
 namespace OpsBot.Functions;
@@ -98,6 +99,7 @@ public sealed class OpsBotRuntime : IDisposable
         EventHandler = new EventHandlerFunction(Pipeline);
         Approvals = new ApprovalWorkflow(policies, StateStore, _sessions, clock, slack?.UndoUsers ?? []);
         Sweeper = new PendingApprovalSweeper(Approvals, Slack);
+        MissedViolations = new MissedViolationSweep(Pipeline, _sessions);
         SlackInteractions = Slack is null ? null : new SlackInteractionsFunction(Slack, Approvals, StateStore, clock);
     }
 
@@ -109,6 +111,9 @@ public sealed class OpsBotRuntime : IDisposable
 
     /// <summary>Expires lapsed approval requests (the Sweeper Lambda calls <see cref="PendingApprovalSweeper.ExpirePendingAsync"/>).</summary>
     public PendingApprovalSweeper Sweeper { get; }
+
+    /// <summary>Scans member accounts for violations no event reported (the Sweeper Lambda, over <see cref="OpsBotSettings.SweepAccounts"/>).</summary>
+    public MissedViolationSweep MissedViolations { get; }
 
     /// <summary>The SlackInteractions Lambda's logic, or null when Slack is not configured.</summary>
     public SlackInteractionsFunction? SlackInteractions { get; }

@@ -40,6 +40,12 @@ public sealed partial record OpsBotSettings
     /// <summary>Variable holding <see cref="PolicyPaths"/>.</summary>
     public const string PoliciesVariable = "OPSBOT_POLICIES";
 
+    /// <summary>Variable holding <see cref="SweepAccounts"/>.</summary>
+    public const string SweepAccountsVariable = "OPSBOT_SWEEP_ACCOUNTS";
+
+    /// <summary>Variable holding <see cref="SweepRegions"/>.</summary>
+    public const string SweepRegionsVariable = "OPSBOT_SWEEP_REGIONS";
+
     /// <summary>Variable holding <see cref="Region"/>.</summary>
     public const string RegionVariable = "AWS_REGION";
 
@@ -67,6 +73,12 @@ public sealed partial record OpsBotSettings
     /// <summary>The central region.</summary>
     public required string Region { get; init; }
 
+    /// <summary>Member accounts the sweeper scans for violations that no event reported (empty: no scan).</summary>
+    public IReadOnlyList<string> SweepAccounts { get; init; } = [];
+
+    /// <summary>Regions the sweeper scans in each account (empty: the central region).</summary>
+    public IReadOnlyList<string> SweepRegions { get; init; } = [];
+
     /// <summary>An explicit endpoint for every AWS service (an emulator), overriding the environment; null for none.</summary>
     public Uri? EndpointUrl { get; init; }
 
@@ -85,6 +97,8 @@ public sealed partial record OpsBotSettings
             PolicyPaths = SplitPaths(Required(environment, PoliciesVariable)),
             Region = Optional(environment, RegionVariable) ?? Optional(environment, "AWS_DEFAULT_REGION")
                 ?? throw new InvalidSettingException(RegionVariable, "is not set (nor AWS_DEFAULT_REGION)"),
+            SweepAccounts = SplitList(Optional(environment, SweepAccountsVariable)),
+            SweepRegions = SplitList(Optional(environment, SweepRegionsVariable)),
         };
         settings.Validate();
         return settings;
@@ -102,6 +116,16 @@ public sealed partial record OpsBotSettings
         if (PolicyPaths is null || PolicyPaths.Count == 0 || PolicyPaths.Any(string.IsNullOrWhiteSpace))
         {
             throw new InvalidSettingException(PoliciesVariable, "must name at least one policy file or folder");
+        }
+
+        foreach (var account in SweepAccounts ?? [])
+        {
+            Check(SweepAccountsVariable, account, AccountPattern(), "must be a 12-digit AWS account id");
+        }
+
+        foreach (var region in SweepRegions ?? [])
+        {
+            Check(SweepRegionsVariable, region, RegionPattern(), "must be an AWS region, e.g. eu-west-1");
         }
 
         if (EndpointUrl is { } endpoint && (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)))
@@ -137,6 +161,9 @@ public sealed partial record OpsBotSettings
             var other => throw new InvalidSettingException(name, $"'{other}' must be true or false"),
         };
 
+    private static string[] SplitList(string? value) =>
+        value is null ? [] : value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     private static string[] SplitPaths(string value) =>
         value.Split([Path.PathSeparator, ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -151,6 +178,9 @@ public sealed partial record OpsBotSettings
 
     [GeneratedRegex(@"^[A-Za-z0-9+=,.@_\-]{1,64}$")]
     private static partial Regex RoleNamePattern();
+
+    [GeneratedRegex(@"^\d{12}$")]
+    private static partial Regex AccountPattern();
 
     [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d+$")]
     private static partial Regex RegionPattern();

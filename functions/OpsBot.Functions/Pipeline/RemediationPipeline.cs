@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpsBot.Functions.Audit;
+using OpsBot.Functions.Aws.Ec2;
 using OpsBot.Functions.Aws.EventBridge;
 using OpsBot.Functions.Aws.Sns;
 using OpsBot.Functions.Aws.Sts;
@@ -7,6 +8,8 @@ using OpsBot.Functions.Slack.Alerts;
 using OpsBot.Functions.State;
 using OpsBot.Rules.Evaluation;
 using OpsBot.Rules.Events;
+using OpsBot.Rules.Resources;
+using OpsBot.Rules.Facts;
 using OpsBot.Rules.Policies;
 
 namespace OpsBot.Functions.Pipeline;
@@ -98,19 +101,59 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
         return earlier with { Errors = [.. earlier.Errors, $"redelivered {clock.GetUtcNow():u}: {now.Outcome}: {now.Reason}"] };
     }
 
+    /// <summary>
+    /// Acts on a group that a sweep found, not an event: every policy of the resource type is evaluated
+    /// on its live state and, when some match, the violation goes through the same claim, remediation,
+    /// audit and alerts as an event. The claim key is derived from the account, group and matched rules,
+    /// so a violation left in place (notify mode, held for a human) is announced once, not on every sweep.
+    /// </summary>
+    /// <returns>Null when the group complies; otherwise the result (a duplicate when already announced).</returns>
+    public async Task<PipelineResult?> SweepGroupAsync(string account, string region, SecurityGroupFact group, ISecurityGroupClient groups, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(groups);
+        var candidates = policies.All.Where(p => p.Resource == SecurityGroupResourceType.TypeName).ToList();
+        var evaluation = await _evaluator.EvaluateAsync(group, candidates);
+        if (evaluation.IsCompliant)
+        {
+            return null;
+        }
+
+        var sweep = SweepFinding.Event(account, region, evaluation, clock.GetUtcNow());
+        return await RecordAsync(sweep.Id, async () =>
+        {
+            var record = NewRecord(sweep) with { Resources = [group.GroupId] };
+            var reasons = evaluation.Skips.Select(s => $"{s.Reason.Name()}: {s.Detail}").ToList();
+            return Complete(record, await _remediation.RemediateAsync(sweep, groups, group, evaluation, cancellationToken), reasons);
+        }, cancellationToken);
+    }
+
+    private AuditRecord NewRecord(CloudTrailEvent cloudTrailEvent) => new()
+    {
+        EventId = cloudTrailEvent.Id,
+        RecordedAt = clock.GetUtcNow(),
+        EventTime = cloudTrailEvent.Time,
+        Account = cloudTrailEvent.Account,
+        Region = cloudTrailEvent.Region,
+        EventName = cloudTrailEvent.EventName,
+        Actor = AuditActor.From(cloudTrailEvent.Actor),
+        Outcome = AuditOutcome.Skipped,
+    };
+
+    private static AuditRecord Complete(AuditRecord record, IReadOnlyList<AuditDecision> decisions, List<string> reasons)
+    {
+        if (decisions.Count == 0)
+        {
+            return record with { Reason = string.Join("; ", reasons) };
+        }
+
+        var outcome = AuditOutcomes.MostSignificant(decisions.Select(d => d.Outcome));
+        return record with { Outcome = outcome, Decisions = decisions, Reason = string.Join("; ", decisions.Select(d => $"{d.PolicyId}: {d.Reason}").Concat(reasons)) };
+    }
+
     private async Task<AuditRecord> DecideAsync(CloudTrailEvent cloudTrailEvent, CancellationToken cancellationToken)
     {
-        var record = new AuditRecord
-        {
-            EventId = cloudTrailEvent.Id,
-            RecordedAt = clock.GetUtcNow(),
-            EventTime = cloudTrailEvent.Time,
-            Account = cloudTrailEvent.Account,
-            Region = cloudTrailEvent.Region,
-            EventName = cloudTrailEvent.EventName,
-            Actor = AuditActor.From(cloudTrailEvent.Actor),
-            Outcome = AuditOutcome.Skipped,
-        };
+        var record = NewRecord(cloudTrailEvent);
 
         TriageResult triage;
         try
@@ -154,13 +197,7 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
             decisions.AddRange(await _remediation.RemediateAsync(cloudTrailEvent, groups, group, evaluation, cancellationToken));
         }
 
-        if (decisions.Count == 0)
-        {
-            return record with { Reason = string.Join("; ", reasons) };
-        }
-
-        var outcome = AuditOutcomes.MostSignificant(decisions.Select(d => d.Outcome));
-        return record with { Outcome = outcome, Decisions = decisions, Reason = string.Join("; ", decisions.Select(d => $"{d.PolicyId}: {d.Reason}").Concat(reasons)) };
+        return Complete(record, decisions, reasons);
     }
 
     private AuditRecord Rejected(string eventId, string reason) => new()

@@ -16,7 +16,7 @@ public static class HandlerCatalog
     /// <summary>The Slack interactions endpoint (HTTP API, payload format 2.0).</summary>
     public const string SlackInteractions = "slack-interactions";
 
-    /// <summary>The scheduled sweeper (expires lapsed approval requests).</summary>
+    /// <summary>The scheduled sweeper (expires lapsed approval requests, scans for missed violations).</summary>
     public const string Sweeper = "sweeper";
 
     /// <summary>The handler names this bootstrap serves.</summary>
@@ -35,7 +35,9 @@ public static class HandlerCatalog
                 return new SlackInteractionsInvocation(runtime.SlackInteractions
                     ?? throw new InvalidSettingException(SlackEnvironment.SigningSecret, $"the {SlackInteractions} function needs Slack: set {SlackEnvironment.SecretArn}, or {SlackEnvironment.SigningSecret} and {SlackEnvironment.BotToken}"));
             case Sweeper:
-                return new SweeperInvocation(OpsBotRuntime.FromEnvironment(environment, transport, TimeProvider.System).Sweeper, TimeProvider.System);
+                var sweeper = OpsBotRuntime.FromEnvironment(environment, transport, TimeProvider.System);
+                var regions = sweeper.Settings.SweepRegions.Count > 0 ? sweeper.Settings.SweepRegions : [sweeper.Settings.Region];
+                return new SweeperInvocation(sweeper.Sweeper, sweeper.MissedViolations, sweeper.Settings.SweepAccounts, regions, TimeProvider.System);
             default:
                 throw new InvalidSettingException("_HANDLER", $"'{name}' is not a function of this bootstrap (known: {string.Join(", ", Names)})");
         }

@@ -1,18 +1,21 @@
 using System.Text.Json;
 using OpsBot.Functions.Approvals;
+using OpsBot.Functions.Sweep;
 
 namespace OpsBot.Lambda.Handlers;
 
 /// <summary>
-/// The <c>sweeper</c> function, run on a schedule: expires lapsed approval requests and updates their
-/// Slack messages. The scheduled event's content is not needed; the answer is the sweep's summary.
+/// The <c>sweeper</c> function, run on a schedule: expires lapsed approval requests (updating their
+/// Slack messages), then scans the configured member accounts and regions for violations that no
+/// event reported. The scheduled event's content is not needed; the answer is the sweep's report.
 /// </summary>
-public sealed class SweeperInvocation(PendingApprovalSweeper sweeper, TimeProvider clock) : IInvocationHandler
+public sealed class SweeperInvocation(PendingApprovalSweeper approvals, MissedViolationSweep missed, IReadOnlyList<string> accounts, IReadOnlyList<string> regions, TimeProvider clock) : IInvocationHandler
 {
     /// <inheritdoc />
     public async Task<string> HandleAsync(string body, CancellationToken cancellationToken)
     {
-        var result = await sweeper.ExpirePendingAsync(clock.GetUtcNow(), cancellationToken);
-        return JsonSerializer.Serialize(result, SweeperJsonContext.Default.SweepResult);
+        var expired = await approvals.ExpirePendingAsync(clock.GetUtcNow(), cancellationToken);
+        var scanned = accounts.Count == 0 ? null : await missed.SweepAsync(accounts, regions, cancellationToken);
+        return JsonSerializer.Serialize(new SweeperReport(expired, scanned), SweeperJsonContext.Default.SweeperReport);
     }
 }

@@ -45,6 +45,8 @@ public sealed class OpsBotSettingsTests
     [InlineData("OPSBOT_FORCE_NOTIFY", "maybe")]
     [InlineData("OPSBOT_MEMBER_ROLE", "role/with/slashes")]
     [InlineData("AWS_REGION", "Ireland")]
+    [InlineData("OPSBOT_SWEEP_ACCOUNTS", "prod")]
+    [InlineData("OPSBOT_SWEEP_REGIONS", "Frankfurt")]
     public void Names_a_malformed_setting(string name, string value)
     {
         var variables = Complete();
@@ -54,6 +56,19 @@ public sealed class OpsBotSettingsTests
 
         Assert.Equal(name, error.Setting);
         Assert.Contains(value, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_the_sweep_accounts_and_regions_as_lists()
+    {
+        var variables = Complete();
+        variables["OPSBOT_SWEEP_ACCOUNTS"] = "111111111111, 222222222222";
+        variables["OPSBOT_SWEEP_REGIONS"] = "eu-west-1,us-east-1";
+
+        var settings = OpsBotSettings.Read(new DictionaryEnvironmentVariables(variables));
+
+        Assert.Equal(["111111111111", "222222222222"], settings.SweepAccounts);
+        Assert.Equal(["eu-west-1", "us-east-1"], settings.SweepRegions);
     }
 
     [Fact]

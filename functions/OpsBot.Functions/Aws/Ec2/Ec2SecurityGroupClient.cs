@@ -86,6 +86,22 @@ public sealed class Ec2SecurityGroupClient(IAmazonEC2 ec2) : ISecurityGroupClien
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ListGroupIdsAsync(CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        string? next = null;
+        do
+        {
+            var page = await ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { NextToken = next }, cancellationToken);
+            ids.AddRange((page.SecurityGroups ?? []).Select(g => g.GroupId));
+            next = page.NextToken;
+        }
+        while (!string.IsNullOrEmpty(next));
+
+        return ids;
+    }
+
+    /// <inheritdoc />
     public async Task AuthorizeAsync(string groupId, IReadOnlyList<PermissionFact> permissions, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(groupId);

@@ -15,6 +15,9 @@ public interface ISecurityGroupClient
     /// </summary>
     Task<IReadOnlyList<RevokedPermission>> RevokeAsync(string groupId, IReadOnlyList<PermissionFact> permissions, CancellationToken cancellationToken);
 
+    /// <summary>The ids of every security group in the account and region (for sweeps).</summary>
+    Task<IReadOnlyList<string>> ListGroupIdsAsync(CancellationToken cancellationToken);
+
     /// <summary>Authorizes <paramref name="permissions"/> again (undo of a revoke); a rule that already exists counts as done.</summary>
     Task AuthorizeAsync(string groupId, IReadOnlyList<PermissionFact> permissions, CancellationToken cancellationToken);
 }
