@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
+
+using OpsBot.Cli.Local;
 
 namespace OpsBot.ColdStart;
 
@@ -15,7 +15,7 @@ internal sealed class RuntimeApiServer : IDisposable
 {
     public const string RequestId = "cold-start-0001";
 
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackHttpServer _server;
     private readonly CancellationTokenSource _stop = new();
     private readonly string _invocation;
     private int _served;
@@ -23,15 +23,11 @@ internal sealed class RuntimeApiServer : IDisposable
     public RuntimeApiServer(string invocation)
     {
         _invocation = invocation;
-        var port = FreePort();
-        Host = $"127.0.0.1:{port}";
-        _listener.Prefixes.Add($"http://{Host}/");
-        _listener.Start();
-        _ = Task.Run(ServeAsync);
+        _server = new LoopbackHttpServer(HandleAsync, concurrent: true);
     }
 
     /// <summary>The value for <c>AWS_LAMBDA_RUNTIME_API</c>.</summary>
-    public string Host { get; }
+    public string Host => _server.HostAndPort;
 
     /// <summary>Stopwatch timestamp of the first <c>/next</c>.</summary>
     public TaskCompletionSource<long> FirstNext { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -42,26 +38,8 @@ internal sealed class RuntimeApiServer : IDisposable
     public void Dispose()
     {
         _stop.Cancel();
-        _listener.Close();
+        _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _stop.Dispose();
-    }
-
-    private async Task ServeAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => HandleAsync(context));
-        }
     }
 
     private async Task HandleAsync(HttpListenerContext context)
@@ -83,43 +61,26 @@ internal sealed class RuntimeApiServer : IDisposable
                 response.Headers["Lambda-Runtime-Deadline-Ms"] = DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
                 response.Headers["Lambda-Runtime-Invoked-Function-Arn"] = "arn:aws:lambda:us-east-1:123456789012:function:opsbot-event-handler";
                 response.Headers["Lambda-Runtime-Trace-Id"] = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
-                await WriteAsync(response, 200, _invocation);
+                await LoopbackHttpServer.WriteAsync(response, 200, _invocation);
                 return;
             }
 
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
+            var body = await LoopbackHttpServer.ReadBodyAsync(context.Request);
             var kind = path.EndsWith("/response", StringComparison.Ordinal) ? "response"
                 : path.EndsWith("/error", StringComparison.Ordinal) ? (path.Contains("/init/", StringComparison.Ordinal) ? "init-error" : "error")
                 : null;
             if (kind is null)
             {
-                await WriteAsync(response, 404, "{}");
+                await LoopbackHttpServer.WriteAsync(response, 404, "{}");
                 return;
             }
 
             Result.TrySetResult((at, kind, body));
-            await WriteAsync(response, 202, "{\"status\":\"OK\"}");
+            await LoopbackHttpServer.WriteAsync(response, 202, "{\"status\":\"OK\"}");
         }
         catch (Exception) when (_stop.IsCancellationRequested)
         {
             response.Abort();
         }
-    }
-
-    private static async Task WriteAsync(HttpListenerResponse response, int status, string body)
-    {
-        var bytes = Encoding.UTF8.GetBytes(body);
-        response.StatusCode = status;
-        response.ContentType = "application/json";
-        await response.OutputStream.WriteAsync(bytes);
-        response.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

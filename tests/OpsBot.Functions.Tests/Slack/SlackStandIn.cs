@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json.Nodes;
+using OpsBot.Cli.Local;
 
 namespace OpsBot.Functions.Tests.Slack;
 
@@ -15,8 +14,7 @@ namespace OpsBot.Functions.Tests.Slack;
 /// </summary>
 internal sealed class SlackStandIn : IAsyncDisposable
 {
-    private readonly HttpListener listener;
-    private readonly Task loop;
+    private readonly LoopbackHttpServer server;
     private readonly TimeProvider clock;
     private readonly string token;
     private readonly ConcurrentQueue<ScriptedAnswer> script = new();
@@ -27,12 +25,11 @@ internal sealed class SlackStandIn : IAsyncDisposable
     {
         this.clock = clock;
         this.token = token;
-        (listener, BaseAddress) = Start();
-        loop = Task.Run(ServeAsync);
+        server = new LoopbackHttpServer(HandleAsync);
     }
 
     /// <summary>The server root, e.g. <c>http://127.0.0.1:PORT/</c>.</summary>
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => server.BaseAddress;
 
     /// <summary>The Web API base address to configure the client with.</summary>
     public Uri WebApi => new(BaseAddress, "api/");
@@ -45,73 +42,20 @@ internal sealed class SlackStandIn : IAsyncDisposable
     /// <summary>The next request gets this answer instead of the normal one.</summary>
     public void Enqueue(ScriptedAnswer answer) => script.Enqueue(answer);
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => server.DisposeAsync();
+
+    private async Task HandleAsync(HttpListenerContext context)
     {
-        listener.Stop();
-        listener.Close();
-        try
+        var body = await LoopbackHttpServer.ReadBodyAsync(context.Request);
+        var path = context.Request.Url!.AbsolutePath;
+        received.Enqueue(new ReceivedRequest(path, context.Request.Headers["Authorization"], body, clock.GetUtcNow()));
+        var answer = script.TryDequeue(out var scripted) ? scripted : Answer(path, context.Request.Headers["Authorization"], body);
+        if (answer.RetryAfterSeconds is { } seconds)
         {
-            await loop;
+            context.Response.Headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException)
-        {
-        }
-    }
 
-    private static (HttpListener Listener, Uri Address) Start()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var address = new Uri($"http://127.0.0.1:{port}/");
-            var candidate = new HttpListener();
-            candidate.Prefixes.Add(address.ToString());
-            try
-            {
-                candidate.Start();
-                return (candidate, address);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                candidate.Close();
-            }
-        }
-    }
-
-    private async Task ServeAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            var path = context.Request.Url!.AbsolutePath;
-            received.Enqueue(new ReceivedRequest(path, context.Request.Headers["Authorization"], body, clock.GetUtcNow()));
-            var answer = script.TryDequeue(out var scripted) ? scripted : Answer(path, context.Request.Headers["Authorization"], body);
-            context.Response.StatusCode = answer.Status;
-            context.Response.ContentType = answer.ContentType;
-            if (answer.RetryAfterSeconds is { } seconds)
-            {
-                context.Response.Headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            var bytes = Encoding.UTF8.GetBytes(answer.Body);
-            context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
+        await LoopbackHttpServer.WriteAsync(context.Response, answer.Status, answer.Body, answer.ContentType);
     }
 
     private ScriptedAnswer Answer(string path, string? authorization, string body)

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Threading.Channels;
+
+using OpsBot.Cli.Local;
 
 namespace OpsBot.Lambda.Tests.Runtime;
 
@@ -13,22 +13,18 @@ namespace OpsBot.Lambda.Tests.Runtime;
 /// </summary>
 internal sealed class FakeRuntimeApi : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackHttpServer _server;
     private readonly Channel<(string RequestId, string Body, long DeadlineMs, string? TraceId)> _pending = Channel.CreateUnbounded<(string, string, long, string?)>();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<PostedResult>> _results = new();
     private readonly CancellationTokenSource _stop = new();
 
     public FakeRuntimeApi()
     {
-        var port = FreePort();
-        Host = $"127.0.0.1:{port}";
-        _listener.Prefixes.Add($"http://{Host}/");
-        _listener.Start();
-        _ = Task.Run(ServeAsync);
+        _server = new LoopbackHttpServer(HandleAsync, concurrent: true);
     }
 
     /// <summary>The value for AWS_LAMBDA_RUNTIME_API.</summary>
-    public string Host { get; }
+    public string Host => _server.HostAndPort;
 
     public TaskCompletionSource<PostedResult> InitError { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -43,26 +39,8 @@ internal sealed class FakeRuntimeApi : IDisposable
     public void Dispose()
     {
         _stop.Cancel();
-        _listener.Close();
+        _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _stop.Dispose();
-    }
-
-    private async Task ServeAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => HandleAsync(context));
-        }
     }
 
     private async Task HandleAsync(HttpListenerContext context)
@@ -82,48 +60,31 @@ internal sealed class FakeRuntimeApi : IDisposable
                     response.Headers["Lambda-Runtime-Trace-Id"] = next.TraceId;
                 }
 
-                await Write(response, 200, next.Body);
+                await LoopbackHttpServer.WriteAsync(response, 200, next.Body);
                 return;
             }
 
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
+            var body = await LoopbackHttpServer.ReadBodyAsync(context.Request);
             var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
             if (parts is ["2018-06-01", "runtime", "invocation", var id, var kind] && _results.TryGetValue(id, out var result))
             {
                 result.TrySetResult(new PostedResult(kind, body, context.Request.Headers["Lambda-Runtime-Function-Error-Type"]));
-                await Write(response, 202, "{\"status\":\"OK\"}");
+                await LoopbackHttpServer.WriteAsync(response, 202, "{\"status\":\"OK\"}");
                 return;
             }
 
             if (path == "/2018-06-01/runtime/init/error")
             {
                 InitError.TrySetResult(new PostedResult("init-error", body, context.Request.Headers["Lambda-Runtime-Function-Error-Type"]));
-                await Write(response, 202, "{\"status\":\"OK\"}");
+                await LoopbackHttpServer.WriteAsync(response, 202, "{\"status\":\"OK\"}");
                 return;
             }
 
-            await Write(response, 404, "{}");
+            await LoopbackHttpServer.WriteAsync(response, 404, "{}");
         }
         catch (OperationCanceledException)
         {
             response.Abort();
         }
-    }
-
-    private static async Task Write(HttpListenerResponse response, int status, string body)
-    {
-        var bytes = Encoding.UTF8.GetBytes(body);
-        response.StatusCode = status;
-        response.ContentType = "application/json";
-        await response.OutputStream.WriteAsync(bytes);
-        response.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

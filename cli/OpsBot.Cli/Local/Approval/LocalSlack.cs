@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -18,8 +17,7 @@ public sealed partial class LocalSlack : IAsyncDisposable
 {
     private readonly TextWriter _output;
     private readonly string _token;
-    private readonly HttpListener _listener;
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
     private readonly ConcurrentQueue<LocalSlackMessage> _messages = new();
     private readonly object _printing = new();
     private int _posted;
@@ -29,12 +27,11 @@ public sealed partial class LocalSlack : IAsyncDisposable
     {
         _output = output;
         _token = botToken;
-        (_listener, BaseAddress) = Start();
-        _loop = Task.Run(ServeAsync);
+        _server = new LoopbackHttpServer(HandleAsync);
     }
 
     /// <summary>The server root, e.g. <c>http://127.0.0.1:PORT/</c>.</summary>
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _server.BaseAddress;
 
     /// <summary>The Web API base address to configure OpsBot with.</summary>
     public Uri WebApi => new(BaseAddress, "api/");
@@ -46,67 +43,13 @@ public sealed partial class LocalSlack : IAsyncDisposable
     public Uri NewResponseUrl() => new(BaseAddress, $"actions/T0LOCAL/{Guid.NewGuid():N}");
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-        {
-            // Stopping the listener ends the loop this way.
-        }
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private static (HttpListener Listener, Uri Address) Start()
+    private async Task HandleAsync(HttpListenerContext context)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
-            var listener = new HttpListener();
-            listener.Prefixes.Add(address.ToString());
-            try
-            {
-                listener.Start();
-                return (listener, address);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Close();
-            }
-        }
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            var (status, answer) = Answer(context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], body);
-            var bytes = Encoding.UTF8.GetBytes(answer);
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/json; charset=utf-8";
-            context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
+        var body = await LoopbackHttpServer.ReadBodyAsync(context.Request);
+        var (status, answer) = Answer(context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], body);
+        await LoopbackHttpServer.WriteAsync(context.Response, status, answer);
     }
 
     private (int Status, string Body) Answer(string path, string? authorization, string body)
