@@ -2,6 +2,7 @@ using System.Globalization;
 using OpsBot.Functions.Audit;
 using OpsBot.Functions.Aws.Sts;
 using OpsBot.Functions.Pipeline;
+using OpsBot.Functions.Slack.Client;
 using OpsBot.Functions.Slack.Messages;
 using OpsBot.Functions.State;
 using OpsBot.Rules.Policies;
@@ -18,10 +19,11 @@ namespace OpsBot.Functions.Approvals;
 /// <remarks>
 /// Who may click: Approve and Deny, the user ids in the policy's <c>approvers</c> as loaded now (a
 /// removed approver loses the right at once). Undo, the policy's approvers and the configured undo users.
-/// User-group approvers (<c>S…</c>) are not expanded (that needs <c>usergroups.users.list</c> and the
-/// <c>usergroups:read</c> scope), so they match nobody: list user ids to let people approve.
+/// User-group approvers (<c>S…</c>) are expanded at each click through <paramref name="userGroups"/>
+/// (Slack's <c>usergroups.users.list</c>, scope <c>usergroups:read</c>); when a group cannot be read, or
+/// no directory is given, the group matches nobody and the refusal says why.
 /// </remarks>
-public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers)
+public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers, IUserGroupDirectory? userGroups = null)
 {
     private readonly SecurityGroupRemediation _remediation = new(policies, state, new PipelineOptions(), clock);
 
@@ -68,10 +70,10 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
             return ClickOutcome.Refused($"policy {target.PolicyId} is no longer loaded", $"Policy {SlackMarkdown.Code(target.PolicyId)} is no longer loaded, so nobody can {verb} this request.");
         }
 
-        if (!policy.Remediation.Approvers.Contains(userId, StringComparer.Ordinal))
+        if (await MayActAsync(policy.Remediation.Approvers, userId, cancellationToken) is { Allowed: false } check)
         {
             return ClickOutcome.Refused(
-                $"{userId} may not {verb}: not an approver of {policy.Id} (approvers: {string.Join(", ", policy.Remediation.Approvers)})",
+                $"{userId} may not {verb}: not an approver of {policy.Id} (approvers: {string.Join(", ", policy.Remediation.Approvers)}){check.Problem}",
                 $"You are not an approver of {SlackMarkdown.Code(policy.Id)}, so you cannot {verb} this request.");
         }
 
@@ -161,11 +163,10 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         }
 
         var policy = policies.Find(target.PolicyId);
-        var allowed = (policy?.Remediation.Approvers ?? []).Concat(undoUsers);
-        if (!allowed.Contains(userId, StringComparer.Ordinal))
+        if (await MayActAsync([.. policy?.Remediation.Approvers ?? [], .. undoUsers], userId, cancellationToken) is { Allowed: false } check)
         {
             return ClickOutcome.Refused(
-                $"{userId} may not undo: neither an approver of {target.PolicyId} nor an undo user",
+                $"{userId} may not undo: neither an approver of {target.PolicyId} nor an undo user{check.Problem}",
                 $"Only approvers of {SlackMarkdown.Code(target.PolicyId)} and OpsBot's undo users can restore these rules.");
         }
 
@@ -248,4 +249,38 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
     }
 
     private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    // Named users match directly; user groups are read now. A group that cannot be read matches
+    // nobody, and the refusal carries the reason.
+    private async Task<(bool Allowed, string Problem)> MayActAsync(IReadOnlyList<string> allowed, string userId, CancellationToken cancellationToken)
+    {
+        if (allowed.Contains(userId, StringComparer.Ordinal))
+        {
+            return (true, "");
+        }
+
+        var problems = new List<string>();
+        foreach (var group in allowed.Where(a => a.StartsWith('S')))
+        {
+            if (userGroups is null)
+            {
+                problems.Add($"user group {group} is not expanded without Slack");
+                continue;
+            }
+
+            try
+            {
+                if ((await userGroups.MembersAsync(group, cancellationToken)).Contains(userId, StringComparer.Ordinal))
+                {
+                    return (true, "");
+                }
+            }
+            catch (SlackApiException ex)
+            {
+                problems.Add($"user group {group} could not be read ({ex.ErrorCode})");
+            }
+        }
+
+        return (false, problems.Count == 0 ? "" : "; " + string.Join("; ", problems));
+    }
 }

@@ -135,7 +135,7 @@ public sealed class SlackApprovalTests(MotoServer moto)
     }
 
     [Fact]
-    public async Task A_user_group_approver_is_not_expanded_so_its_id_as_a_user_is_refused()
+    public async Task A_member_of_an_approver_user_group_may_approve()
     {
         await using var world = await SlackApprovalWorld.CreateAsync(moto);
         var (groupId, _, _, audit) = await world.OpenSshAndProcessAsync();
@@ -143,8 +143,39 @@ public sealed class SlackApprovalTests(MotoServer moto)
 
         await world.ClickAsync(SlackActionIds.Approve, Value(pending), "U0MEMBEROFGROUP", pending.Message!);
 
+        Assert.Single(await world.World.IngressRulesAsync(groupId));
+        Assert.Equal(PendingStatus.Approved, (await world.PendingAsync(audit)).Status);
+        Assert.Contains(world.Slack.Received, r => r.Path == "/api/usergroups.users.list" && r.Body.Contains("S0SECOPSGROUP", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_user_outside_the_approver_user_group_is_refused()
+    {
+        await using var world = await SlackApprovalWorld.CreateAsync(moto);
+        var (groupId, eventId, _, audit) = await world.OpenSshAndProcessAsync();
+        var pending = await world.PendingAsync(audit);
+
+        await world.ClickAsync(SlackActionIds.Approve, Value(pending), "U0OUTSIDER", pending.Message!);
+
         Assert.Equal(2, (await world.World.IngressRulesAsync(groupId)).Count);
         Assert.Equal(PendingStatus.Pending, (await world.PendingAsync(audit)).Status);
+        var click = Assert.Single(await world.Runtime.StateStore.ReadInteractionsAsync(eventId, CancellationToken.None));
+        Assert.Equal(InteractionResult.Refused, click.Result);
+    }
+
+    [Fact]
+    public async Task A_user_group_slack_will_not_read_matches_nobody_and_the_refusal_says_why()
+    {
+        await using var world = await SlackApprovalWorld.CreateAsync(moto);
+        var (groupId, eventId, _, audit) = await world.OpenSshAndProcessAsync();
+        var pending = await world.PendingAsync(audit);
+        world.Slack.UserGroups.Remove("S0SECOPSGROUP");
+
+        await world.ClickAsync(SlackActionIds.Approve, Value(pending), "U0MEMBEROFGROUP", pending.Message!);
+
+        Assert.Equal(2, (await world.World.IngressRulesAsync(groupId)).Count);
+        var click = Assert.Single(await world.Runtime.StateStore.ReadInteractionsAsync(eventId, CancellationToken.None));
+        Assert.Contains("user group S0SECOPSGROUP could not be read (no_such_subteam)", click.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,6 +37,12 @@ internal sealed class SlackStandIn : IAsyncDisposable
     /// <summary>Channels that exist; posting elsewhere answers <c>channel_not_found</c>.</summary>
     public ISet<string> Channels { get; } = new HashSet<string>(["C0ALERTS", "C0OTHER"]);
 
+    /// <summary>User groups and their members, for <c>usergroups.users.list</c>.</summary>
+    public IDictionary<string, IReadOnlyList<string>> UserGroups { get; } = new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["S0SECOPSGROUP"] = ["U0MEMBEROFGROUP"],
+    };
+
     public IReadOnlyList<ReceivedRequest> Received => [.. received];
 
     /// <summary>The next request gets this answer instead of the normal one.</summary>
@@ -73,6 +79,14 @@ internal sealed class SlackStandIn : IAsyncDisposable
         if (authorization != $"Bearer {token}")
         {
             return ScriptedAnswer.Json(authorization is null ? """{"ok":false,"error":"not_authed"}""" : """{"ok":false,"error":"invalid_auth"}""");
+        }
+
+        if (path == "/api/usergroups.users.list")
+        {
+            var group = System.Web.HttpUtility.ParseQueryString(body)["usergroup"] ?? "";
+            return UserGroups.TryGetValue(group, out var members)
+                ? ScriptedAnswer.Json(new JsonObject { ["ok"] = true, ["users"] = new JsonArray([.. members.Select(m => (JsonNode)m)]) }.ToJsonString())
+                : ScriptedAnswer.Json("""{"ok":false,"error":"no_such_subteam"}""");
         }
 
         var request = JsonNode.Parse(body)!;

@@ -16,4 +16,7 @@ public interface ISlackClient
 
     /// <summary>Posts <paramref name="message"/> through the configured incoming webhook.</summary>
     Task PostWebhookAsync(SlackMessage message, CancellationToken cancellationToken);
+
+    /// <summary>The user ids of Slack user group <paramref name="userGroupId"/> (<c>usergroups.users.list</c>, scope <c>usergroups:read</c>).</summary>
+    Task<IReadOnlyList<string>> UserGroupMembersAsync(string userGroupId, CancellationToken cancellationToken);
 }

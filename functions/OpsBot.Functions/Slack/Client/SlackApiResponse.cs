@@ -14,4 +14,7 @@ internal sealed record SlackApiResponse
 
     /// <summary>The message's ts (postMessage, update).</summary>
     public string? Ts { get; init; }
+
+    /// <summary>The members of a user group (usergroups.users.list).</summary>
+    public IReadOnlyList<string>? Users { get; init; }
 }

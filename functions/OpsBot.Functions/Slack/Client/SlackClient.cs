@@ -77,6 +77,16 @@ public sealed class SlackClient : ISlackClient
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> UserGroupMembersAsync(string userGroupId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userGroupId);
+
+        // A read method: sent form-encoded, which every Web API method accepts.
+        var response = await CallWebApiAsync("usergroups.users.list", () => new FormUrlEncodedContent([new("usergroup", userGroupId)]), cancellationToken).ConfigureAwait(false);
+        return response.Users ?? [];
+    }
+
+    /// <inheritdoc />
     public async Task PostWebhookAsync(SlackMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -86,11 +96,14 @@ public sealed class SlackClient : ISlackClient
         await PostToUrlAsync("webhook", url, body, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<SlackApiResponse> CallWebApiAsync(string method, string body, CancellationToken cancellationToken)
+    private Task<SlackApiResponse> CallWebApiAsync(string method, string body, CancellationToken cancellationToken) =>
+        CallWebApiAsync(method, () => Json(body), cancellationToken);
+
+    private async Task<SlackApiResponse> CallWebApiAsync(string method, Func<HttpContent> content, CancellationToken cancellationToken)
     {
         var token = secrets.BotToken ?? throw new SlackApiException(method, "not_authed");
         var uri = new Uri(options.BaseAddress, method);
-        using var response = await SendAsync(method, uri, body, token, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(method, uri, content, token, cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         SlackApiResponse? answer;
         try
@@ -117,7 +130,7 @@ public sealed class SlackClient : ISlackClient
 
     private async Task PostToUrlAsync(string method, Uri url, string body, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(method, url, body, null, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(method, url, () => Json(body), null, cancellationToken).ConfigureAwait(false);
         var text = (await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).Trim();
         SlackApiResponse? answer = null;
         if (text.StartsWith('{'))
@@ -139,13 +152,15 @@ public sealed class SlackClient : ISlackClient
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(string method, Uri uri, string body, string? token, CancellationToken cancellationToken)
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private async Task<HttpResponseMessage> SendAsync(string method, Uri uri, Func<HttpContent> content, string? token, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, uri)
             {
-                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+                Content = content(),
             };
             if (token is not null)
             {
