@@ -97,7 +97,8 @@ public sealed class OpsBotRuntime : IDisposable
 
         Pipeline = new RemediationPipeline(policies, StateStore, _sessions, _alerts, _events, new PipelineOptions(settings.ForceNotify), clock, slackAlerts);
         EventHandler = new EventHandlerFunction(Pipeline);
-        Approvals = new ApprovalWorkflow(policies, StateStore, _sessions, clock, slack?.UndoUsers ?? [], Slack is null ? null : new SlackUserGroupDirectory(Slack));
+        var announcer = new AuditAnnouncer(policies, StateStore, _alerts, _events, PipelineOptions.DefaultResultDetailType);
+        Approvals = new ApprovalWorkflow(policies, StateStore, _sessions, clock, slack?.UndoUsers ?? [], Slack is null ? null : new SlackUserGroupDirectory(Slack), announcer);
         Sweeper = new PendingApprovalSweeper(Approvals, Slack);
         MissedViolations = new MissedViolationSweep(Pipeline, _sessions);
         SlackInteractions = Slack is null ? null : new SlackInteractionsFunction(Slack, Approvals, StateStore, clock);

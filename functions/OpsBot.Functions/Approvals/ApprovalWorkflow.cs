@@ -23,7 +23,7 @@ namespace OpsBot.Functions.Approvals;
 /// (Slack's <c>usergroups.users.list</c>, scope <c>usergroups:read</c>); when a group cannot be read, or
 /// no directory is given, the group matches nobody and the refusal says why.
 /// </remarks>
-public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers, IUserGroupDirectory? userGroups = null)
+public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers, IUserGroupDirectory? userGroups = null, AuditAnnouncer? announcer = null)
 {
     private readonly SecurityGroupRemediation _remediation = new(policies, state, new PipelineOptions(), clock);
 
@@ -237,7 +237,10 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         }
 
         await state.WriteAuditAsync(updated, cancellationToken);
-        return updated;
+
+        // SNS subscribers and the bus learn how the request ended; the Slack message itself is
+        // updated by the caller, so no new Slack alert is posted.
+        return announcer is null ? updated : await announcer.AnnounceAsync(updated, [settled], null, cancellationToken);
     }
 
     private static ClickOutcome AlreadyHandled(StoredPendingAction stored)

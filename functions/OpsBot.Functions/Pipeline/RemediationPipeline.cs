@@ -40,6 +40,7 @@ namespace OpsBot.Functions.Pipeline;
 public sealed class RemediationPipeline(PolicySet policies, IStateStore state, IAccountSessions sessions, IAlertPublisher alerts, IResultEventPublisher resultEvents, PipelineOptions options, TimeProvider clock, SlackAlertPublisher? slack = null)
 {
     private readonly PolicyEvaluator _evaluator = new(policies);
+    private readonly AuditAnnouncer _announcer = new(policies, state, alerts, resultEvents, options.ResultDetailType);
     private readonly SecurityGroupRemediation _remediation = new(policies, state, options, clock);
 
     /// <summary>Processes one message body (an EventBridge event, an SQS record or a bare CloudTrail record).</summary>
@@ -208,62 +209,8 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
         Reason = reason,
     };
 
-    private async Task<AuditRecord> AnnounceAsync(AuditRecord record, CancellationToken cancellationToken)
-    {
-        var errors = new List<string>();
-        foreach (var decision in record.Decisions)
-        {
-            var policy = policies.Find(decision.PolicyId);
-            if (policy is null)
-            {
-                continue;
-            }
-
-            if (policy.Notify.Contains(NotifyChannel.Sns))
-            {
-                try
-                {
-                    await alerts.PublishAsync(AlertFormatter.Format(record, decision, policy), cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    errors.Add($"SNS alert for {decision.PolicyId} not sent: {ex.Message}");
-                }
-            }
-
-            if (slack is not null && policy.Notify.Contains(NotifyChannel.Slack))
-            {
-                try
-                {
-                    await slack.PublishAsync(record, decision, policy, cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // SlackApiException and InvalidSettingException name the call and code, never a token or URL.
-                    errors.Add($"Slack alert for {decision.PolicyId} not sent: {ex.Message}");
-                }
-            }
-        }
-
-        try
-        {
-            await resultEvents.PutAsync(options.ResultDetailType, JsonSerializer.Serialize(record, PipelineJsonContext.Default.AuditRecord), cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            errors.Add($"result event not put: {ex.Message}");
-        }
-
-        if (errors.Count == 0)
-        {
-            return record;
-        }
-
-        // The record was written before announcing; a failed announcement is added to it, never lost.
-        var updated = record with { Errors = [.. record.Errors, .. errors] };
-        await state.WriteAuditAsync(updated, cancellationToken);
-        return updated;
-    }
+    private Task<AuditRecord> AnnounceAsync(AuditRecord record, CancellationToken cancellationToken) =>
+        _announcer.AnnounceAsync(record, record.Decisions, slack, cancellationToken);
 
     private async Task ReleaseAsync(string eventId)
     {

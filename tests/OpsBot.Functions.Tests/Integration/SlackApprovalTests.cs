@@ -57,6 +57,20 @@ public sealed class SlackApprovalTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task How_a_request_ended_is_announced_on_sns_as_well_as_in_slack()
+    {
+        await using var world = await SlackApprovalWorld.CreateAsync(moto);
+        var (groupId, eventId, _, audit) = await world.OpenSshAndProcessAsync();
+        var pending = await world.PendingAsync(audit);
+
+        await world.ClickAsync(SlackActionIds.Approve, Value(pending), Approver, pending.Message!);
+
+        var alerts = (await world.World.DrainAlertsAsync()).Where(a => a.Message.GetProperty("eventId").GetString() == eventId).ToList();
+        Assert.Equal(["PendingApproval", "Remediated"], alerts.Select(a => a.Message.GetProperty("outcome").GetString()));
+        Assert.Equal(groupId, alerts[1].Message.GetProperty("resourceId").GetString());
+    }
+
+    [Fact]
     public async Task Deny_changes_nothing_and_the_message_says_who_denied()
     {
         await using var world = await SlackApprovalWorld.CreateAsync(moto);
