@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OpsBot.Functions.Audit;
 using OpsBot.Functions.Aws.Ec2;
 using OpsBot.Functions.Aws.EventBridge;
