@@ -9,6 +9,7 @@ using OpsBot.Functions.Aws.Sns;
 using OpsBot.Functions.Aws.Sts;
 using OpsBot.Functions.Configuration;
 using OpsBot.Functions.Lambda;
+using OpsBot.Functions.Outbox;
 using OpsBot.Functions.Pipeline;
 using OpsBot.Functions.Runner;
 using OpsBot.Functions.Slack.Alerts;
@@ -30,6 +31,7 @@ namespace OpsBot.Functions;
 /// </summary>
 public sealed class OpsBotRuntime : IDisposable
 {
+    private readonly TimeProvider _clock;
     private readonly AssumeRoleSessions _sessions;
     private readonly SnsAlertPublisher _alerts;
     private readonly EventBridgeResultPublisher _events;
@@ -57,16 +59,19 @@ public sealed class OpsBotRuntime : IDisposable
     /// <param name="transport">The HTTP handler SNS and EventBridge requests go through (shared, not disposed here).</param>
     /// <param name="clock">The clock.</param>
     /// <param name="slack">How to reach Slack, or null for no Slack.</param>
-    public OpsBotRuntime(OpsBotSettings settings, PolicySet policies, AWSCredentials credentials, IEnvironmentVariables environment, HttpMessageHandler transport, TimeProvider clock, SlackSettings? slack)
+    /// <param name="metrics">Where delivery alarms are signalled; null for embedded metrics on the function log.</param>
+    public OpsBotRuntime(OpsBotSettings settings, PolicySet policies, AWSCredentials credentials, IEnvironmentVariables environment, HttpMessageHandler transport, TimeProvider clock, SlackSettings? slack, IDeliveryMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         Settings = settings;
+        _clock = clock;
         Policies = policies;
         var endpoints = new AwsEndpoints(environment, settings.EndpointUrl);
         Clients = new AwsClientFactory(endpoints, credentials);
         var signed = new SignedHttpClientFactory(credentials, endpoints, transport);
-        StateStore = new DynamoDbStateStore(Clients.CreateDynamoDb(settings.Region), settings.TableName, clock);
+        StateStore = new DynamoDbStateStore(Clients.CreateDynamoDb(settings.Region), settings.TableName, clock, settings.Lease ?? ClaimLease.ForFunction(settings.FunctionTimeout));
+        Metrics = metrics ?? new EmbeddedMetricDeliveryMetrics(Console.Out, clock);
         _sessions = new AssumeRoleSessions(Clients, settings.Region, settings.MemberRoleName, clock);
         _alerts = new SnsAlertPublisher(signed, settings.AlertTopicArn);
         _events = new EventBridgeResultPublisher(signed, settings.Region, settings.EventBusName);
@@ -95,14 +100,17 @@ public sealed class OpsBotRuntime : IDisposable
             slackAlerts = new SlackAlertPublisher(Slack, StateStore, new InMemorySlackThreadTracker(clock, slack.ThreadWindow));
         }
 
-        Pipeline = new RemediationPipeline(policies, StateStore, _sessions, _alerts, _events, new PipelineOptions(settings.ForceNotify), clock, slackAlerts);
-        EventHandler = new EventHandlerFunction(Pipeline);
-        var announcer = new AuditAnnouncer(policies, StateStore, _alerts, _events, PipelineOptions.DefaultResultDetailType);
+        Pipeline = new RemediationPipeline(policies, StateStore, _sessions, _alerts, _events, new PipelineOptions(settings.ForceNotify), clock, slackAlerts, Metrics);
+        EventHandler = new EventHandlerFunction(Pipeline, settings.MessageBudget, clock);
+        var announcer = new AuditAnnouncer(policies, StateStore, _alerts, _events, PipelineOptions.DefaultResultDetailType, Metrics);
         Approvals = new ApprovalWorkflow(policies, StateStore, _sessions, clock, slack?.UndoUsers ?? [], Slack is null ? null : new SlackUserGroupDirectory(Slack), announcer);
         Sweeper = new PendingApprovalSweeper(Approvals, Slack);
         MissedViolations = new MissedViolationSweep(Pipeline, _sessions);
         SlackInteractions = Slack is null ? null : new SlackInteractionsFunction(Slack, Approvals, StateStore, clock);
     }
+
+    /// <summary>Where delivery alarms (given-up announcements, stuck claims) are signalled.</summary>
+    public IDeliveryMetrics Metrics { get; }
 
     /// <summary>OpsBot's Slack app, or null when Slack is not configured.</summary>
     public SlackWorkspace? Slack { get; }
@@ -155,7 +163,7 @@ public sealed class OpsBotRuntime : IDisposable
     }
 
     /// <summary>A runner that polls <see cref="QueueRunnerOptions.QueueUrl"/> into <see cref="EventHandler"/>.</summary>
-    public QueueRunner CreateQueueRunner(QueueRunnerOptions options) => new(_sqs, EventHandler, options);
+    public QueueRunner CreateQueueRunner(QueueRunnerOptions options) => new(_sqs, EventHandler, options, _clock, Settings.FunctionTimeout);
 
     /// <inheritdoc />
     public void Dispose()

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using OpsBot.Functions;
 using OpsBot.Functions.Configuration;
+using Amazon.Runtime.Credentials;
+using OpsBot.Functions.Aws;
 using OpsBot.Functions.Runner;
+using OpsBot.Functions.State;
 using OpsBot.Rules.Policies;
 
 namespace OpsBot.Cli.Commands;
@@ -28,13 +31,19 @@ internal static class RunLocalCommand
         {
             OpsBotRuntime runtime;
             using var transport = new SocketsHttpHandler();
+            var queueUrl = result.GetValue(queueOption)!;
             try
             {
                 var endpoint = EndpointOption.Parse(result.GetValue(endpointOption));
-                runtime = OpsBotRuntime.FromEnvironment(new ProcessEnvironmentVariables(), transport, TimeProvider.System, settings => settings with
+                var environment = new ProcessEnvironmentVariables();
+                var lease = await QueueLeaseAsync(environment, endpoint, queueUrl, cancellationToken);
+                runtime = OpsBotRuntime.FromEnvironment(environment, transport, TimeProvider.System, settings => settings with
                 {
                     EndpointUrl = endpoint ?? settings.EndpointUrl,
                     ForceNotify = result.GetValue(notifyOption) || settings.ForceNotify,
+                    Lease = lease,
+                    FunctionTimeout = lease.FunctionTimeout,
+                    MessageBudget = settings.MessageBudget < lease.FunctionTimeout ? settings.MessageBudget : lease.FunctionTimeout,
                 });
             }
             catch (Exception ex) when (ex is InvalidSettingException or InputFileException)
@@ -54,11 +63,25 @@ internal static class RunLocalCommand
                     e.Result?.Audit is { } audit ? $"{e.Result.EventId}: {audit.Outcome.ToString().ToLowerInvariant()} - {audit.Reason}"
                     : e.Error is null ? $"{e.MessageId}: duplicate, already handled"
                     : $"{e.MessageId}: failed, left for redelivery: {e.Error.Message}");
-                var summary = await runtime.CreateQueueRunner(new QueueRunnerOptions(result.GetValue(queueOption)!, Drain: result.GetValue(drainOption))).RunAsync(cancellationToken);
+                var summary = await runtime.CreateQueueRunner(new QueueRunnerOptions(queueUrl, Drain: result.GetValue(drainOption))).RunAsync(cancellationToken);
                 output.WriteLine($"{summary.Received} received, {summary.Deleted} done, {summary.Failed} failed, {summary.Batches} batches");
                 return summary.Failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
             }
         });
         return command;
+    }
+
+    // Like Lambda's event source, a local run lets a failed message reappear after the queue's own
+    // visibility timeout; the claim lease must lapse before then, or the redelivery would be taken
+    // for a duplicate.
+    private static async Task<ClaimLease> QueueLeaseAsync(ProcessEnvironmentVariables environment, Uri? endpoint, string queueUrl, CancellationToken cancellationToken)
+    {
+        var settings = OpsBotSettings.Read(environment);
+        var clients = new AwsClientFactory(new AwsEndpoints(environment, endpoint ?? settings.EndpointUrl), DefaultAWSCredentialsIdentityResolver.GetCredentials(null));
+        using var sqs = clients.CreateSqs(settings.Region);
+        var visibility = await QueueRunner.ReadVisibilityTimeoutAsync(sqs, queueUrl, cancellationToken);
+        var lease = ClaimLease.ForQueue(visibility);
+        lease.EnsureBelow(visibility);
+        return lease;
     }
 }

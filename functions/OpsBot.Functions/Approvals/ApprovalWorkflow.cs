@@ -1,6 +1,7 @@
 using System.Globalization;
 using OpsBot.Functions.Audit;
 using OpsBot.Functions.Aws.Sts;
+using OpsBot.Functions.Outbox;
 using OpsBot.Functions.Pipeline;
 using OpsBot.Functions.Slack.Client;
 using OpsBot.Functions.Slack.Messages;
@@ -170,7 +171,7 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
                 $"Only approvers of {SlackMarkdown.Code(target.PolicyId)} and OpsBot's undo users can restore these rules.");
         }
 
-        var restore = decision.Revoked.Where(p => !p.AlreadyGone).ToList();
+        var restore = decision.Revoked.ToList();
         if (decision.Outcome != AuditOutcome.Remediated || restore.Count == 0)
         {
             return ClickOutcome.Refused(
@@ -179,7 +180,8 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         }
 
         var claim = $"undo:{target}";
-        if (!await state.TryClaimAsync(claim, cancellationToken))
+        var owner = Guid.NewGuid().ToString("N");
+        if (await state.TryClaimAsync(claim, owner, cancellationToken) != ClaimOutcome.Claimed)
         {
             return ClickOutcome.Refused($"{userId} clicked Undo while it was already being undone", "This remediation is already being undone.");
         }
@@ -194,13 +196,13 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await state.ReleaseClaimAsync(claim, CancellationToken.None);
+            await state.ReleaseClaimAsync(claim, owner, CancellationToken.None);
             return new ClickOutcome(InteractionResult.Failed, $"undo by {userId} failed: {ex.Message}", null, $"Undo failed: {SlackMarkdown.Escape(ex.Message)}. Nothing was restored.");
         }
 
         var settled = decision with { Outcome = AuditOutcome.Undone, Reason = $"undone by {userId} at {Stamp(now)}: restored {restore.Count} rule(s) revoked earlier ({decision.Reason})" };
         var updated = await SettleAuditAsync(record, settled, cancellationToken);
-        await state.CompleteClaimAsync(claim, cancellationToken);
+        await state.CompleteClaimAsync(claim, owner, cancellationToken);
         var update = policy is null ? null : new SlackResultUpdate(SlackResultKind.Undone, SlackAlertFacts.From(updated, settled, policy), now, userId);
         return new ClickOutcome(InteractionResult.Undone, settled.Reason, update, update is null ? $"Restored {restore.Count} rule(s)." : null);
     }
@@ -240,7 +242,9 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
 
         // SNS subscribers and the bus learn how the request ended; the Slack message itself is
         // updated by the caller, so no new Slack alert is posted.
-        return announcer is null ? updated : await announcer.AnnounceAsync(updated, [settled], null, cancellationToken);
+        // A round per settlement, so its announcements are owed and sent once whatever else the event saw.
+        var round = $"{settled.Outcome.ToString().ToLowerInvariant()}:{settled.PolicyId}:{settled.ResourceId}";
+        return announcer is null ? updated : (await announcer.AnnounceAsync(updated, [settled], round, null, cancellationToken)).Record;
     }
 
     private static ClickOutcome AlreadyHandled(StoredPendingAction stored)

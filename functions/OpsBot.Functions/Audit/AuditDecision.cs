@@ -9,7 +9,7 @@ namespace OpsBot.Functions.Audit;
 /// <param name="Outcome">What happened.</param>
 /// <param name="Reason">Why, in words.</param>
 /// <param name="Matched">The elements the policy matched in live state.</param>
-/// <param name="Revoked">The elements revoked (with those already gone), enough to restore them.</param>
+/// <param name="Revoked">The elements revoked (those EC2 reported gone marked unconfirmed), enough to restore them.</param>
 /// <param name="CompliantAfter">After remediation: true when the policy no longer matches the group, false when it still does, null when not verified.</param>
 /// <param name="Explanation">The evaluation's explanation, one line per item.</param>
 public sealed record AuditDecision(

@@ -11,8 +11,8 @@ namespace OpsBot.Functions.Audit;
 /// <param name="Source">The peer.</param>
 /// <param name="RuleId">The rule id it had (<c>sgr-…</c>), or null.</param>
 /// <param name="Description">The rule's description.</param>
-/// <param name="AlreadyGone">True when the rule had already been removed when OpsBot revoked it.</param>
-public sealed record AuditPermission(string Direction, string Protocol, int FromPort, int ToPort, string SourceKind, string Source, string? RuleId, string Description, bool AlreadyGone = false)
+/// <param name="Unconfirmed">True when EC2 answered NotFound to OpsBot's revoke (a retried revoke whose first answer was lost, or someone removed it first) or an interrupted attempt's revoke was found done: gone either way, and still restorable.</param>
+public sealed record AuditPermission(string Direction, string Protocol, int FromPort, int ToPort, string SourceKind, string Source, string? RuleId, string Description, bool Unconfirmed = false)
 {
     /// <summary>The audit form of <paramref name="fact"/>.</summary>
     public static AuditPermission From(PermissionFact fact, bool alreadyGone = false)

@@ -39,6 +39,18 @@ public sealed record AuditRecord
     /// <summary>One entry per policy that matched a resource.</summary>
     public IReadOnlyList<AuditDecision> Decisions { get; init; } = [];
 
-    /// <summary>Errors met on the way, including alert and result-event delivery failures.</summary>
+    /// <summary>Errors met on the way (delivery failures of announcements are in <see cref="Announcements"/>).</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
+
+    /// <summary>
+    /// The announcements the outcome owes and how far each got (the outbox), as read from the state
+    /// table; empty in a record not yet announced.
+    /// </summary>
+    public IReadOnlyList<AnnouncementState> Announcements { get; init; } = [];
+
+    /// <summary>
+    /// True for the record written just before a change, listing what is about to be changed; a final
+    /// record replaces it. Found by a redelivery, it means an earlier attempt stopped mid-change.
+    /// </summary>
+    public bool Provisional { get; init; }
 }

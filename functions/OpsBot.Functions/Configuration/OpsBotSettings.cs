@@ -49,6 +49,12 @@ public sealed partial record OpsBotSettings
     /// <summary>Variable holding <see cref="Region"/>.</summary>
     public const string RegionVariable = "AWS_REGION";
 
+    /// <summary>The environment variable of the event handler's timeout in seconds (the claim lease is derived from it).</summary>
+    public const string FunctionTimeoutVariable = "OPSBOT_FUNCTION_TIMEOUT_SECONDS";
+
+    /// <summary>The environment variable of the time budget per message in seconds.</summary>
+    public const string MessageBudgetVariable = "OPSBOT_MESSAGE_BUDGET_SECONDS";
+
     /// <summary>The role name assumed in member accounts when none is configured.</summary>
     public const string DefaultMemberRoleName = "OpsBotRemediationRole";
 
@@ -79,6 +85,18 @@ public sealed partial record OpsBotSettings
     /// <summary>Regions the sweeper scans in each account (empty: the central region).</summary>
     public IReadOnlyList<string> SweepRegions { get; init; } = [];
 
+    /// <summary>The longest one invocation of the event handler runs (its Lambda timeout); the claim lease is this plus a margin.</summary>
+    public TimeSpan FunctionTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The time one message may take: a message is not started with less than this left in the
+    /// invocation, and its calls are cancelled when it runs out.
+    /// </summary>
+    public TimeSpan MessageBudget { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The claim lease, when not derived from <see cref="FunctionTimeout"/> (the local runner derives it from its queue's visibility timeout).</summary>
+    public State.ClaimLease? Lease { get; init; }
+
     /// <summary>An explicit endpoint for every AWS service (an emulator), overriding the environment; null for none.</summary>
     public Uri? EndpointUrl { get; init; }
 
@@ -99,6 +117,8 @@ public sealed partial record OpsBotSettings
                 ?? throw new InvalidSettingException(RegionVariable, "is not set (nor AWS_DEFAULT_REGION)"),
             SweepAccounts = SplitList(Optional(environment, SweepAccountsVariable)),
             SweepRegions = SplitList(Optional(environment, SweepRegionsVariable)),
+            FunctionTimeout = ReadSeconds(environment, FunctionTimeoutVariable) ?? TimeSpan.FromSeconds(60),
+            MessageBudget = ReadSeconds(environment, MessageBudgetVariable) ?? TimeSpan.FromSeconds(20),
         };
         settings.Validate();
         return settings;
@@ -126,6 +146,16 @@ public sealed partial record OpsBotSettings
         foreach (var region in SweepRegions ?? [])
         {
             Check(SweepRegionsVariable, region, RegionPattern(), "must be an AWS region, e.g. eu-west-1");
+        }
+
+        if (FunctionTimeout <= TimeSpan.Zero || FunctionTimeout > TimeSpan.FromMinutes(15))
+        {
+            throw new InvalidSettingException(FunctionTimeoutVariable, $"{FunctionTimeout.TotalSeconds} s must be between 1 and 900 seconds (a Lambda timeout)");
+        }
+
+        if (MessageBudget <= TimeSpan.Zero || MessageBudget > FunctionTimeout)
+        {
+            throw new InvalidSettingException(MessageBudgetVariable, $"{MessageBudget.TotalSeconds} s must be positive and at most the function timeout ({FunctionTimeout.TotalSeconds} s)");
         }
 
         if (EndpointUrl is { } endpoint && (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)))
@@ -160,6 +190,11 @@ public sealed partial record OpsBotSettings
             "true" or "1" or "yes" => true,
             var other => throw new InvalidSettingException(name, $"'{other}' must be true or false"),
         };
+
+    private static TimeSpan? ReadSeconds(IEnvironmentVariables environment, string name) =>
+        Optional(environment, name) is not { } text ? null
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? TimeSpan.FromSeconds(seconds)
+        : throw new InvalidSettingException(name, $"'{text}' must be a whole number of seconds");
 
     private static string[] SplitList(string? value) =>
         value is null ? [] : value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

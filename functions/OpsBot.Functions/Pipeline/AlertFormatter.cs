@@ -8,11 +8,12 @@ namespace OpsBot.Functions.Pipeline;
 /// <summary>Turns an audited decision into the SNS alert that announces it.</summary>
 internal static class AlertFormatter
 {
-    public static Alert Format(AuditRecord record, AuditDecision decision, Policy policy)
+    public static Alert Format(AuditRecord record, AuditDecision decision, Policy policy, string? announcementId = null)
     {
         var message = new AlertMessage
         {
             EventId = record.EventId,
+            AnnouncementId = announcementId,
             Outcome = decision.Outcome,
             PolicyId = decision.PolicyId,
             PolicyTitle = policy.Title,

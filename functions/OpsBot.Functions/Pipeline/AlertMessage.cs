@@ -17,6 +17,12 @@ public sealed record AlertMessage
     /// <summary>The policy's title.</summary>
     public required string PolicyTitle { get; init; }
 
+    /// <summary>
+    /// The announcement's id, stable across redeliveries: a subscriber that sees it twice (a retry
+    /// after SNS's answer was lost) keeps one.
+    /// </summary>
+    public string? AnnouncementId { get; init; }
+
     /// <summary>The policy's severity.</summary>
     public required string Severity { get; init; }
 

@@ -3,6 +3,7 @@ using OpsBot.Functions.Aws.Ec2;
 using OpsBot.Functions.Aws.EventBridge;
 using OpsBot.Functions.Aws.Sns;
 using OpsBot.Functions.Aws.Sts;
+using OpsBot.Functions.Outbox;
 using OpsBot.Functions.Slack.Alerts;
 using OpsBot.Functions.State;
 using OpsBot.Rules.Evaluation;
@@ -23,10 +24,11 @@ namespace OpsBot.Functions.Pipeline;
 /// Errors that a retry cannot fix (a malformed event, a policy whose condition throws) end as an
 /// audit record (<see cref="AuditOutcome.Rejected"/> or <see cref="AuditOutcome.Failed"/>). Any other
 /// exception (an AWS call failing) gives the claim back and propagates, so the message is delivered
-/// again; decisions are always re-made on live state, so a retry never repeats a change.
-/// Alert and result-event failures are written into the audit record and do not fail the event.
+/// again; decisions are re-made on live state, so a retry never repeats a change. Once the final
+/// record is written, a redelivery does not decide again: it sends what the record's outbox still
+/// owes (see <see cref="AuditAnnouncer"/>), and the claim is done only when nothing is owed.
 /// Slack is optional (<paramref name="slack"/> null): SNS goes first, then Slack, so a Slack outage
-/// never holds back the SNS alert.
+/// never holds back the SNS alert. docs/reliability.md walks through every failure at every step.
 /// </remarks>
 /// <param name="policies">The policies.</param>
 /// <param name="state">The state table.</param>
@@ -36,10 +38,11 @@ namespace OpsBot.Functions.Pipeline;
 /// <param name="options">Switches.</param>
 /// <param name="clock">The clock.</param>
 /// <param name="slack">Slack alerts and approval requests for policies that notify Slack; null when Slack is not configured.</param>
-public sealed class RemediationPipeline(PolicySet policies, IStateStore state, IAccountSessions sessions, IAlertPublisher alerts, IResultEventPublisher resultEvents, PipelineOptions options, TimeProvider clock, SlackAlertPublisher? slack = null)
+/// <param name="metrics">Where given-up announcements are signalled; null for the function log.</param>
+public sealed class RemediationPipeline(PolicySet policies, IStateStore state, IAccountSessions sessions, IAlertPublisher alerts, IResultEventPublisher resultEvents, PipelineOptions options, TimeProvider clock, SlackAlertPublisher? slack = null, IDeliveryMetrics? metrics = null)
 {
     private readonly PolicyEvaluator _evaluator = new(policies);
-    private readonly AuditAnnouncer _announcer = new(policies, state, alerts, resultEvents, options.ResultDetailType);
+    private readonly AuditAnnouncer _announcer = new(policies, state, alerts, resultEvents, options.ResultDetailType, metrics ?? new EmbeddedMetricDeliveryMetrics(Console.Out, clock));
     private readonly SecurityGroupRemediation _remediation = new(policies, state, options, clock);
 
     /// <summary>Processes one message body (an EventBridge event, an SQS record or a bare CloudTrail record).</summary>
@@ -66,39 +69,69 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
 
     private async Task<PipelineResult> RecordAsync(string eventId, Func<Task<AuditRecord>> decide, CancellationToken cancellationToken)
     {
-        if (!await state.TryClaimAsync(eventId, cancellationToken))
+        // One token per delivery attempt: a retried claim request that meets this attempt's own write is still ours.
+        var owner = Guid.NewGuid().ToString("N");
+        switch (await state.TryClaimAsync(eventId, owner, cancellationToken))
         {
-            return new PipelineResult(eventId, null);
+            case ClaimOutcome.Done:
+                return new PipelineResult(eventId, null);
+            case ClaimOutcome.HeldByAnother:
+                throw new ClaimHeldException(eventId);
         }
 
-        AuditRecord record;
+        AnnouncementRound round;
         try
         {
             var earlier = await state.ReadAuditAsync(eventId, cancellationToken);
-            record = Keep(earlier, await decide());
-            await state.WriteAuditAsync(record, cancellationToken);
-            await state.CompleteClaimAsync(eventId, cancellationToken);
+            var record = earlier is { Provisional: false } ? earlier : Settle(earlier, await decide());
+            if (!ReferenceEquals(record, earlier))
+            {
+                await state.WriteAuditAsync(record, cancellationToken);
+            }
+
+            round = await _announcer.AnnounceAsync(record, record.Decisions, AuditAnnouncer.DecidedRound, slack, cancellationToken);
+            if (!round.IsComplete)
+            {
+                throw new AnnouncementsOwedException(eventId, round.StillOwed);
+            }
+
+            await state.CompleteClaimAsync(eventId, owner, cancellationToken);
         }
         catch (Exception)
         {
-            await ReleaseAsync(eventId);
+            await ReleaseAsync(eventId, owner);
             throw;
         }
 
-        return new PipelineResult(eventId, await AnnounceAsync(record, cancellationToken));
+        return new PipelineResult(eventId, round.Record);
     }
 
-    // A redelivery of an event whose earlier attempt revoked rules but died before its final record
-    // (or before completing the claim) now finds the group compliant; what the earlier attempt
-    // removed must not be overwritten by "compliant", or it could never be put back.
-    private AuditRecord Keep(AuditRecord? earlier, AuditRecord now)
+    // A redelivery of an event whose earlier attempt stopped mid-revoke (its provisional record is all
+    // that is left) now finds the group compliant: the earlier attempt's revoke took effect. It settles
+    // as remediated with what the provisional record listed, so the rules stay restorable (Undo).
+    private AuditRecord Settle(AuditRecord? earlier, AuditRecord now)
     {
-        if (earlier is null || earlier.Decisions.All(d => d.Revoked.Count == 0) || now.Decisions.Any(d => d.Revoked.Count > 0))
+        if (earlier is not { Provisional: true } || now.Decisions.Any(d => d.Revoked.Count > 0))
         {
             return now;
         }
 
-        return earlier with { Errors = [.. earlier.Errors, $"redelivered {clock.GetUtcNow():u}: {now.Outcome}: {now.Reason}"] };
+        var note = $"redelivered {clock.GetUtcNow():u}: an earlier attempt was interrupted while revoking; the group is now {now.Outcome.ToString().ToLowerInvariant()} ({now.Reason})";
+        var decisions = earlier.Decisions.Select(d => d with
+        {
+            Outcome = AuditOutcome.Remediated,
+            Revoked = [.. d.Revoked.Select(r => r with { Unconfirmed = true })],
+            Reason = $"revoked {d.Revoked.Count} rule(s), unconfirmed: the attempt that revoked them was interrupted, and a redelivery found them gone",
+        }).ToList();
+        return earlier with
+        {
+            Provisional = false,
+            RecordedAt = clock.GetUtcNow(),
+            Outcome = AuditOutcomes.MostSignificant(decisions.Select(d => d.Outcome)),
+            Reason = string.Join("; ", decisions.Select(d => $"{d.PolicyId}: {d.Reason}")),
+            Decisions = decisions,
+            Errors = [.. earlier.Errors, note],
+        };
     }
 
     /// <summary>
@@ -154,6 +187,15 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
     private async Task<AuditRecord> DecideAsync(CloudTrailEvent cloudTrailEvent, CancellationToken cancellationToken)
     {
         var record = NewRecord(cloudTrailEvent);
+        if (cloudTrailEvent.Time < clock.GetUtcNow() - DynamoDbStateStore.OldestAccepted)
+        {
+            // Its claim may have expired: a duplicate of it could no longer be told apart, so nothing is acted on.
+            return record with
+            {
+                Outcome = AuditOutcome.Rejected,
+                Reason = $"the event is from {cloudTrailEvent.Time:u}, older than the {DynamoDbStateStore.OldestAccepted.TotalDays:0} days within which duplicates are recognised; check the resource by hand or let the sweeper find it",
+            };
+        }
 
         TriageResult triage;
         try
@@ -208,14 +250,11 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
         Reason = reason,
     };
 
-    private Task<AuditRecord> AnnounceAsync(AuditRecord record, CancellationToken cancellationToken) =>
-        _announcer.AnnounceAsync(record, record.Decisions, slack, cancellationToken);
-
-    private async Task ReleaseAsync(string eventId)
+    private async Task ReleaseAsync(string eventId, string owner)
     {
         try
         {
-            await state.ReleaseClaimAsync(eventId, CancellationToken.None);
+            await state.ReleaseClaimAsync(eventId, owner, CancellationToken.None);
         }
         catch (Exception)
         {

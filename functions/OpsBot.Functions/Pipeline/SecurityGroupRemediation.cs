@@ -111,15 +111,15 @@ internal sealed class SecurityGroupRemediation(PolicySet policies, IStateStore s
 
     private async Task<AuditDecision> EnforcedAsync(PolicyDecision decision, RemediationPlan plan, Dictionary<string, RevokedPermission> revoked, SecurityGroupFact? after, CancellationToken cancellationToken)
     {
-        var mine = plan.Revoke.Select(p => revoked[Key(p)]).Select(r => AuditPermission.From(r.Permission, r.AlreadyGone)).ToList();
+        var mine = plan.Revoke.Select(p => revoked[Key(p)]).Select(r => AuditPermission.From(r.Permission, r.Unconfirmed)).ToList();
         bool? compliant = null;
         if (ShouldVerify(decision.Policy))
         {
             compliant = after is null || (await _evaluator.EvaluateAsync(after, [decision.Policy])).IsCompliant;
         }
 
-        var gone = mine.Count(m => m.AlreadyGone);
-        var reason = $"revoked {mine.Count - gone} rule(s)" + (gone > 0 ? $", {gone} already gone" : "")
+        var gone = mine.Count(m => m.Unconfirmed);
+        var reason = $"revoked {mine.Count} rule(s)" + (gone > 0 ? $", {gone} unconfirmed (EC2 reported them gone: a retried revoke or a change by someone else)" : "")
             + (compliant == false ? "; STILL NOT COMPLIANT after revoking: the policy matches the group's current rules" : compliant == true ? "; compliant now" : "");
         return Decision(decision, RemediationMode.Enforce, compliant == false ? AuditOutcome.Failed : AuditOutcome.Remediated, reason, mine, compliant);
     }
@@ -158,6 +158,7 @@ internal sealed class SecurityGroupRemediation(PolicySet policies, IStateStore s
         Actor = AuditActor.From(cloudTrailEvent.Actor),
         Outcome = AuditOutcome.Failed,
         Reason = InterruptedReason,
+        Provisional = true,
         Decisions = [.. plans.Select(p => Decision(p.Decision, RemediationMode.Enforce, AuditOutcome.Failed, InterruptedReason, [.. p.Plan.Revoke.Select(r => AuditPermission.From(r))], null))],
     };
 

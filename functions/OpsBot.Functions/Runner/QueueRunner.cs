@@ -10,8 +10,21 @@ namespace OpsBot.Functions.Runner;
 /// visibility timeout. Runs until cancelled, or with <see cref="QueueRunnerOptions.Drain"/> until a
 /// receive comes back empty.
 /// </summary>
-public sealed class QueueRunner(IAmazonSQS sqs, EventHandlerFunction handler, QueueRunnerOptions options)
+/// <param name="sqs">The SQS client.</param>
+/// <param name="handler">The event handler.</param>
+/// <param name="options">How to poll.</param>
+/// <param name="clock">The clock each batch's deadline is set by.</param>
+/// <param name="invocationTimeout">How long one batch may run when <paramref name="options"/> does not say.</param>
+public sealed class QueueRunner(IAmazonSQS sqs, EventHandlerFunction handler, QueueRunnerOptions options, TimeProvider clock, TimeSpan invocationTimeout)
 {
+    /// <summary>The visibility timeout the queue at <paramref name="queueUrl"/> is configured with.</summary>
+    public static async Task<TimeSpan> ReadVisibilityTimeoutAsync(IAmazonSQS sqs, string queueUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sqs);
+        var attributes = await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest { QueueUrl = queueUrl, AttributeNames = ["VisibilityTimeout"] }, cancellationToken);
+        return TimeSpan.FromSeconds(attributes.VisibilityTimeout);
+    }
+
     /// <summary>Polls until the queue is drained or <paramref name="cancellationToken"/> is cancelled; returns what it did.</summary>
     public async Task<QueueRunSummary> RunAsync(CancellationToken cancellationToken)
     {
@@ -28,7 +41,7 @@ public sealed class QueueRunner(IAmazonSQS sqs, EventHandlerFunction handler, Qu
                     QueueUrl = options.QueueUrl,
                     MaxNumberOfMessages = options.BatchSize,
                     WaitTimeSeconds = options.Drain ? 0 : (int)(options.WaitTime ?? TimeSpan.FromSeconds(20)).TotalSeconds,
-                    VisibilityTimeout = (int)(options.VisibilityTimeout ?? TimeSpan.FromSeconds(30)).TotalSeconds,
+                    VisibilityTimeout = options.VisibilityTimeout is { } visibility ? (int)visibility.TotalSeconds : null,
                 }, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -48,7 +61,7 @@ public sealed class QueueRunner(IAmazonSQS sqs, EventHandlerFunction handler, Qu
             }
 
             var batch = new SqsBatchEvent([.. messages.Select(m => new SqsMessage(m.MessageId, m.Body, m.ReceiptHandle))]);
-            var response = await handler.HandleAsync(batch, cancellationToken);
+            var response = await handler.HandleAsync(batch, clock.GetUtcNow() + (options.InvocationTimeout ?? invocationTimeout), cancellationToken);
             var failed = response.BatchItemFailures.Select(f => f.ItemIdentifier).ToHashSet(StringComparer.Ordinal);
             var done = messages.Where(m => !failed.Contains(m.MessageId)).ToList();
             if (done.Count > 0)

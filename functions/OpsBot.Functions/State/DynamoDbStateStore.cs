@@ -14,8 +14,11 @@ namespace OpsBot.Functions.State;
 /// number attribute <c>expiresAt</c> (epoch seconds). Items, all under <c>pk = EVENT#&lt;event id&gt;</c>:
 /// <list type="table">
 /// <item><term><c>sk = CLAIM</c></term><description>Idempotency key. <c>status</c> is <c>processing</c>
-/// (with <c>leaseUntil</c>, epoch seconds: another delivery may take over after it) or <c>done</c>;
-/// created by a conditional put, so only one delivery of an event acts. Expires after <see cref="ClaimRetention"/>.</description></item>
+/// (with <c>owner</c>, the attempt's token, and <c>leaseUntil</c>, epoch seconds: another delivery may take
+/// over after it) or <c>done</c> (every announcement sent); created by a conditional put, so only one
+/// delivery of an event acts (see <see cref="ClaimItems"/>). Expires after <see cref="ClaimRetention"/>.</description></item>
+/// <item><term><c>sk = OUTBOX#&lt;announcement id&gt;</c></term><description>One announcement the outcome
+/// owes and how far it got (see <see cref="OutboxItems"/>). Expires with the audit record.</description></item>
 /// <item><term><c>sk = AUDIT</c></term><description>The audit record: <c>record</c> (JSON of
 /// <see cref="AuditRecord"/>) plus <c>outcome</c>, <c>account</c>, <c>recordedAt</c> for reading at a glance.
 /// Expires after <see cref="AuditRetention"/>.</description></item>
@@ -29,19 +32,32 @@ namespace OpsBot.Functions.State;
 /// malformed) live under <c>pk = INTERACTIONS#&lt;yyyy-MM-dd&gt;</c>.</description></item>
 /// </list>
 /// </remarks>
-public sealed class DynamoDbStateStore(IAmazonDynamoDB dynamoDb, string tableName, TimeProvider clock) : IStateStore
+/// <param name="dynamoDb">The DynamoDB client.</param>
+/// <param name="tableName">The table.</param>
+/// <param name="clock">The clock (leases, expiry).</param>
+/// <param name="lease">How long a claim or an announcement being sent keeps other attempts out; by default that of a 60 s function.</param>
+public sealed class DynamoDbStateStore(IAmazonDynamoDB dynamoDb, string tableName, TimeProvider clock, ClaimLease? lease = null) : IStateStore
 {
-    /// <summary>How long an event id stays known, so later duplicates are recognised.</summary>
-    public static readonly TimeSpan ClaimRetention = TimeSpan.FromDays(7);
+    /// <summary>
+    /// How long an event id stays known, so later duplicates are recognised: longer than a message can
+    /// live in the dead-letter queue (14 days) plus a week to redrive it, so a redriven event still
+    /// finds its claim. Older events are refused (<see cref="OldestAccepted"/>).
+    /// </summary>
+    public static readonly TimeSpan ClaimRetention = TimeSpan.FromDays(21);
+
+    /// <summary>The oldest event the pipeline accepts: a day inside <see cref="ClaimRetention"/>, so its claim cannot have expired.</summary>
+    public static readonly TimeSpan OldestAccepted = ClaimRetention - TimeSpan.FromDays(1);
 
     /// <summary>How long audit records are kept.</summary>
     public static readonly TimeSpan AuditRetention = TimeSpan.FromDays(400);
 
-    /// <summary>How long a claim in progress blocks other deliveries (longer than a Lambda invocation can run).</summary>
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(15);
+    private static readonly ClaimLease DefaultLease = ClaimLease.ForFunction(TimeSpan.FromSeconds(60));
 
-    private const string Processing = "processing";
-    private const string Done = "done";
+    private readonly ClaimItems _claims = new(dynamoDb, tableName, clock, lease ?? DefaultLease, ClaimRetention);
+    private readonly OutboxItems _outbox = new(dynamoDb, tableName, clock, lease ?? DefaultLease, AuditRetention);
+
+    /// <summary>The lease claims are taken with.</summary>
+    public ClaimLease Lease { get; } = lease ?? DefaultLease;
 
     /// <summary>Creates the table with the schema above and its TTL, unless it exists.</summary>
     public async Task EnsureTableAsync(CancellationToken cancellationToken)
@@ -68,63 +84,47 @@ public sealed class DynamoDbStateStore(IAmazonDynamoDB dynamoDb, string tableNam
     }
 
     /// <inheritdoc />
-    public async Task<bool> TryClaimAsync(string eventId, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        try
-        {
-            await dynamoDb.PutItemAsync(new PutItemRequest
-            {
-                TableName = tableName,
-                Item = new Dictionary<string, AttributeValue>(Key(eventId, "CLAIM"))
-                {
-                    ["status"] = new AttributeValue(Processing),
-                    ["leaseUntil"] = Number(now + ClaimLease),
-                    ["expiresAt"] = Number(now + ClaimRetention),
-                },
-                ConditionExpression = "attribute_not_exists(pk) OR (#status = :processing AND leaseUntil < :now)",
-                ExpressionAttributeNames = new Dictionary<string, string> { ["#status"] = "status" },
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
-                {
-                    [":processing"] = new AttributeValue(Processing),
-                    [":now"] = Number(now),
-                },
-            }, cancellationToken);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
-    }
+    public Task<ClaimOutcome> TryClaimAsync(string eventId, string owner, CancellationToken cancellationToken) =>
+        _claims.TryClaimAsync(eventId, owner, cancellationToken);
 
     /// <inheritdoc />
-    public Task CompleteClaimAsync(string eventId, CancellationToken cancellationToken) =>
-        dynamoDb.PutItemAsync(new PutItemRequest
-        {
-            TableName = tableName,
-            Item = new Dictionary<string, AttributeValue>(Key(eventId, "CLAIM"))
-            {
-                ["status"] = new AttributeValue(Done),
-                ["expiresAt"] = Number(clock.GetUtcNow() + ClaimRetention),
-            },
-        }, cancellationToken);
+    public Task CompleteClaimAsync(string eventId, string owner, CancellationToken cancellationToken) =>
+        _claims.CompleteAsync(eventId, owner, cancellationToken);
 
     /// <inheritdoc />
-    public Task ReleaseClaimAsync(string eventId, CancellationToken cancellationToken) =>
-        dynamoDb.DeleteItemAsync(new DeleteItemRequest
-        {
-            TableName = tableName,
-            Key = Key(eventId, "CLAIM"),
-            ConditionExpression = "#status = :processing",
-            ExpressionAttributeNames = new Dictionary<string, string> { ["#status"] = "status" },
-            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":processing"] = new AttributeValue(Processing) },
-        }, cancellationToken);
+    public Task ReleaseClaimAsync(string eventId, string owner, CancellationToken cancellationToken) =>
+        _claims.ReleaseAsync(eventId, owner, cancellationToken);
+
+    /// <summary>
+    /// Claims still <c>processing</c> whose lease lapsed before <paramref name="before"/>: attempts that
+    /// died and whose message never came back (for the stuck-claims alarm). A scan, for the schedule.
+    /// </summary>
+    public Task<IReadOnlyList<(string EventId, DateTimeOffset LeaseUntil)>> ReadLapsedClaimsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        _claims.ReadLapsedAsync(before, cancellationToken);
+
+    /// <inheritdoc />
+    public Task OweAnnouncementsAsync(string eventId, IReadOnlyList<Announcement> announcements, CancellationToken cancellationToken) =>
+        _outbox.OweAsync(eventId, announcements, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AnnouncementState>> ReadAnnouncementsAsync(string eventId, CancellationToken cancellationToken) =>
+        _outbox.ReadAsync(eventId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> TryTakeAnnouncementAsync(string eventId, string announcementId, string owner, CancellationToken cancellationToken) =>
+        _outbox.TryTakeAsync(eventId, announcementId, owner, cancellationToken);
+
+    /// <inheritdoc />
+    public Task SettleAnnouncementAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken) =>
+        _outbox.SettleAsync(eventId, announcementId, status, error, reference, cancellationToken);
 
     /// <inheritdoc />
     public Task WriteAuditAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+
+        // The outbox lives in its own items; the record never carries a stale copy of it.
+        record = AuditText.Fit(record) with { Announcements = [] };
         return dynamoDb.PutItemAsync(new PutItemRequest
         {
             TableName = tableName,
@@ -143,9 +143,13 @@ public sealed class DynamoDbStateStore(IAmazonDynamoDB dynamoDb, string tableNam
     public async Task<AuditRecord?> ReadAuditAsync(string eventId, CancellationToken cancellationToken)
     {
         var response = await dynamoDb.GetItemAsync(new GetItemRequest { TableName = tableName, Key = Key(eventId, "AUDIT"), ConsistentRead = true }, cancellationToken);
-        return response.Item is { Count: > 0 } item && item.TryGetValue("record", out var json)
-            ? JsonSerializer.Deserialize(json.S, AuditJsonContext.Default.AuditRecord)
-            : null;
+        if (response.Item is not { Count: > 0 } item || !item.TryGetValue("record", out var json))
+        {
+            return null;
+        }
+
+        var record = JsonSerializer.Deserialize(json.S, AuditJsonContext.Default.AuditRecord)!;
+        return record with { Announcements = await _outbox.ReadAsync(eventId, cancellationToken) };
     }
 
     /// <inheritdoc />
@@ -341,12 +345,7 @@ public sealed class DynamoDbStateStore(IAmazonDynamoDB dynamoDb, string tableNam
 
     private static string StatusText(PendingStatus status) => status.ToString().ToLowerInvariant();
 
-    private static Dictionary<string, AttributeValue> Key(string eventId, string sortKey) => new()
-    {
-        ["pk"] = new AttributeValue("EVENT#" + eventId),
-        ["sk"] = new AttributeValue(sortKey),
-    };
+    private static Dictionary<string, AttributeValue> Key(string eventId, string sortKey) => StateItems.Key(eventId, sortKey);
 
-    private static AttributeValue Number(DateTimeOffset time) =>
-        new() { N = time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) };
+    private static AttributeValue Number(DateTimeOffset time) => StateItems.Number(time);
 }

@@ -2,25 +2,43 @@ using OpsBot.Functions.Audit;
 
 namespace OpsBot.Functions.State;
 
-/// <summary>OpsBot's durable state: idempotency claims, audit records and pending actions.</summary>
+/// <summary>OpsBot's durable state: idempotency claims, audit records, their outboxes and pending actions.</summary>
 public interface IStateStore
 {
     /// <summary>
-    /// Claims <paramref name="eventId"/> for processing. False when the event was already processed,
-    /// or is being processed by another invocation whose lease has not expired: a duplicate.
+    /// Claims <paramref name="eventId"/> for <paramref name="owner"/> (a token per delivery attempt).
+    /// A conditional write that fails reads what is there, so a retried request that meets its own
+    /// earlier write is <see cref="ClaimOutcome.Claimed"/>, a finished event is <see cref="ClaimOutcome.Done"/>
+    /// and a live lease held by another attempt is <see cref="ClaimOutcome.HeldByAnother"/>.
     /// </summary>
-    Task<bool> TryClaimAsync(string eventId, CancellationToken cancellationToken);
+    Task<ClaimOutcome> TryClaimAsync(string eventId, string owner, CancellationToken cancellationToken);
 
-    /// <summary>Marks a claimed event as done, so any later delivery is a duplicate.</summary>
-    Task CompleteClaimAsync(string eventId, CancellationToken cancellationToken);
+    /// <summary>Marks a claimed event as done (everything it owes is sent), so any later delivery is a duplicate.</summary>
+    Task CompleteClaimAsync(string eventId, string owner, CancellationToken cancellationToken);
 
-    /// <summary>Gives a claim back after a failure that a redelivery should retry.</summary>
-    Task ReleaseClaimAsync(string eventId, CancellationToken cancellationToken);
+    /// <summary>Gives <paramref name="owner"/>'s claim back after a failure that a redelivery should retry; another owner's claim is left alone.</summary>
+    Task ReleaseClaimAsync(string eventId, string owner, CancellationToken cancellationToken);
+
+    /// <summary>Records that <paramref name="eventId"/> owes <paramref name="announcements"/>; those already recorded keep their state.</summary>
+    Task OweAnnouncementsAsync(string eventId, IReadOnlyList<Announcement> announcements, CancellationToken cancellationToken);
+
+    /// <summary>The outbox of <paramref name="eventId"/>: every announcement owed and how far it got.</summary>
+    Task<IReadOnlyList<AnnouncementState>> ReadAnnouncementsAsync(string eventId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes an owed announcement for <paramref name="owner"/> to send (a conditional update: of two
+    /// attempts, one gets true). A lapsed <see cref="AnnouncementStatus.Sending"/> may be taken over;
+    /// a retried request meeting its own earlier take gets true.
+    /// </summary>
+    Task<bool> TryTakeAnnouncementAsync(string eventId, string announcementId, string owner, CancellationToken cancellationToken);
+
+    /// <summary>Records how sending went: <see cref="AnnouncementStatus.Sent"/> with the service's reference, or back to owed (or given up) with the error.</summary>
+    Task SettleAnnouncementAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken);
 
     /// <summary>Writes (or replaces) the audit record of an event.</summary>
     Task WriteAuditAsync(AuditRecord record, CancellationToken cancellationToken);
 
-    /// <summary>The audit record of <paramref name="eventId"/>, or null.</summary>
+    /// <summary>The audit record of <paramref name="eventId"/> with its outbox (<see cref="AuditRecord.Announcements"/>), or null.</summary>
     Task<AuditRecord?> ReadAuditAsync(string eventId, CancellationToken cancellationToken);
 
     /// <summary>Records a remediation waiting for approval.</summary>

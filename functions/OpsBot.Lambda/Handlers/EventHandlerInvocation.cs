@@ -1,4 +1,5 @@
 using OpsBot.Functions.Lambda;
+using OpsBot.Lambda.Runtime;
 
 namespace OpsBot.Lambda.Handlers;
 
@@ -6,5 +7,6 @@ namespace OpsBot.Lambda.Handlers;
 public sealed class EventHandlerInvocation(EventHandlerFunction function) : IInvocationHandler
 {
     /// <inheritdoc />
-    public Task<string> HandleAsync(string body, CancellationToken cancellationToken) => function.HandleJsonAsync(body, cancellationToken);
+    public Task<string> HandleAsync(string body, DateTimeOffset deadline, CancellationToken cancellationToken) =>
+        function.HandleJsonAsync(body, deadline - LambdaBootstrap.DeadlineMargin, cancellationToken);
 }

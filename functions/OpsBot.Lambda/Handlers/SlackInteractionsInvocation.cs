@@ -6,5 +6,5 @@ namespace OpsBot.Lambda.Handlers;
 public sealed class SlackInteractionsInvocation(SlackInteractionsFunction function) : IInvocationHandler
 {
     /// <inheritdoc />
-    public Task<string> HandleAsync(string body, CancellationToken cancellationToken) => function.HandleJsonAsync(body, cancellationToken);
+    public Task<string> HandleAsync(string body, DateTimeOffset deadline, CancellationToken cancellationToken) => function.HandleJsonAsync(body, cancellationToken);
 }

@@ -12,7 +12,7 @@ namespace OpsBot.Lambda.Handlers;
 public sealed class SweeperInvocation(PendingApprovalSweeper approvals, MissedViolationSweep missed, IReadOnlyList<string> accounts, IReadOnlyList<string> regions, TimeProvider clock) : IInvocationHandler
 {
     /// <inheritdoc />
-    public async Task<string> HandleAsync(string body, CancellationToken cancellationToken)
+    public async Task<string> HandleAsync(string body, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var expired = await approvals.ExpirePendingAsync(clock.GetUtcNow(), cancellationToken);
         var scanned = accounts.Count == 0 ? null : await missed.SweepAsync(accounts, regions, cancellationToken);

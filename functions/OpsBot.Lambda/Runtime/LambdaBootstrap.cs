@@ -53,7 +53,7 @@ public sealed class LambdaBootstrap(RuntimeApiClient runtime, TimeProvider clock
         string response;
         try
         {
-            response = await handler.HandleAsync(invocation.Body, deadline.Token);
+            response = await handler.HandleAsync(invocation.Body, invocation.Deadline, deadline.Token);
         }
         catch (Exception ex)
         {

@@ -9,14 +9,26 @@ internal abstract class DelegatingStateStore(IStateStore inner) : IStateStore
     public virtual Task<StoredPendingAction?> ReadPendingActionAsync(string eventId, string policyId, string resourceId, CancellationToken cancellationToken) =>
         inner.ReadPendingActionAsync(eventId, policyId, resourceId, cancellationToken);
 
-    public virtual Task<bool> TryClaimAsync(string eventId, CancellationToken cancellationToken) =>
-        inner.TryClaimAsync(eventId, cancellationToken);
+    public virtual Task<ClaimOutcome> TryClaimAsync(string eventId, string owner, CancellationToken cancellationToken) =>
+        inner.TryClaimAsync(eventId, owner, cancellationToken);
 
-    public virtual Task CompleteClaimAsync(string eventId, CancellationToken cancellationToken) =>
-        inner.CompleteClaimAsync(eventId, cancellationToken);
+    public virtual Task CompleteClaimAsync(string eventId, string owner, CancellationToken cancellationToken) =>
+        inner.CompleteClaimAsync(eventId, owner, cancellationToken);
 
-    public virtual Task ReleaseClaimAsync(string eventId, CancellationToken cancellationToken) =>
-        inner.ReleaseClaimAsync(eventId, cancellationToken);
+    public virtual Task ReleaseClaimAsync(string eventId, string owner, CancellationToken cancellationToken) =>
+        inner.ReleaseClaimAsync(eventId, owner, cancellationToken);
+
+    public virtual Task OweAnnouncementsAsync(string eventId, IReadOnlyList<Announcement> announcements, CancellationToken cancellationToken) =>
+        inner.OweAnnouncementsAsync(eventId, announcements, cancellationToken);
+
+    public virtual Task<IReadOnlyList<AnnouncementState>> ReadAnnouncementsAsync(string eventId, CancellationToken cancellationToken) =>
+        inner.ReadAnnouncementsAsync(eventId, cancellationToken);
+
+    public virtual Task<bool> TryTakeAnnouncementAsync(string eventId, string announcementId, string owner, CancellationToken cancellationToken) =>
+        inner.TryTakeAnnouncementAsync(eventId, announcementId, owner, cancellationToken);
+
+    public virtual Task SettleAnnouncementAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken) =>
+        inner.SettleAnnouncementAsync(eventId, announcementId, status, error, reference, cancellationToken);
 
     public virtual Task<AuditRecord?> ReadAuditAsync(string eventId, CancellationToken cancellationToken) =>
         inner.ReadAuditAsync(eventId, cancellationToken);

@@ -83,7 +83,7 @@ public sealed class Ec2SecurityGroupClientTests(MotoServer moto)
         var after = (await client.ReadAsync(reference, CancellationToken.None))!;
         Assert.Equal([ruleIds["443 0.0.0.0/0"]], after.Ingress.Select(p => p.RuleId));
         Assert.Empty(after.Egress);
-        Assert.Equal([ruleIds["22 0.0.0.0/0"]], results.Where(r => r.AlreadyGone).Select(r => r.Permission.RuleId));
+        Assert.Equal([ruleIds["22 0.0.0.0/0"]], results.Where(r => r.Unconfirmed).Select(r => r.Permission.RuleId));
         Assert.Equal(targets.Count, results.Count);
     }
 

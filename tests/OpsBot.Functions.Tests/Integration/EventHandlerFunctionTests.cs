@@ -71,7 +71,7 @@ public sealed class EventHandlerFunctionTests(MotoServer moto)
         await using var world = await RemediationWorld.CreateAsync(moto);
         var invocation = """{"Records":[{"messageId":"m-0","receiptHandle":"r","body":"[1,2,3]","eventSourceARN":"arn:aws:sqs:us-east-1:123456789012:q"}]}""";
 
-        var response = await world.Runtime.EventHandler.HandleJsonAsync(invocation, CancellationToken.None);
+        var response = await world.Runtime.EventHandler.HandleJsonAsync(invocation, DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
 
         Assert.Equal("""{"batchItemFailures":[]}""", response);
         Assert.Equal(AuditOutcome.Rejected, (await world.Runtime.StateStore.ReadAuditAsync("message:m-0", CancellationToken.None))!.Outcome);

@@ -23,7 +23,7 @@ public sealed class RemediationPipelineTests(MotoServer moto)
         Assert.Equal(AuditOutcome.Remediated, result.Audit!.Outcome);
         var decision = Assert.Single(result.Audit.Decisions);
         var revoked = Assert.Single(decision.Revoked);
-        Assert.Equal((ruleIds["22 0.0.0.0/0"], 22, "0.0.0.0/0", false), (revoked.RuleId, revoked.FromPort, revoked.Source, revoked.AlreadyGone));
+        Assert.Equal((ruleIds["22 0.0.0.0/0"], 22, "0.0.0.0/0", false), (revoked.RuleId, revoked.FromPort, revoked.Source, revoked.Unconfirmed));
         Assert.True(decision.CompliantAfter);
     }
 
@@ -107,7 +107,7 @@ public sealed class RemediationPipelineTests(MotoServer moto)
         var acted = Assert.Single(results, r => !r.IsDuplicate);
         Assert.Same(results[0], acted);
         var revoked = Assert.Single(acted.Audit!.Decisions.SelectMany(d => d.Revoked));
-        Assert.False(revoked.AlreadyGone);
+        Assert.False(revoked.Unconfirmed);
         Assert.Single(await world.DrainAlertsAsync());
         var audit = await world.Runtime.StateStore.ReadAuditAsync(results[0].EventId, CancellationToken.None);
         Assert.Equal(AuditOutcome.Remediated, audit!.Outcome);

@@ -211,7 +211,7 @@ public sealed class SlackApprovalTests(MotoServer moto)
         Assert.Single(world.Requests("/api/chat.update"));
         Assert.Contains($"Already handled by <@{won.UserId}>", Assert.Single(world.Notices()), StringComparison.Ordinal);
         var settled = Assert.Single((await world.Runtime.StateStore.ReadAuditAsync(eventId, CancellationToken.None))!.Decisions);
-        Assert.False(Assert.Single(settled.Revoked).AlreadyGone);
+        Assert.False(Assert.Single(settled.Revoked).Unconfirmed);
     }
 
     [Fact]

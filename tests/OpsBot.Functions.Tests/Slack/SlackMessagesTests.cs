@@ -36,7 +36,7 @@ public sealed class SlackMessagesTests
     [Fact]
     public void A_remediation_whose_rules_were_all_already_gone_offers_no_Undo()
     {
-        var gone = SlackMessageSamples.Ssh with { AlreadyGone = true };
+        var gone = SlackMessageSamples.Ssh with { Unconfirmed = true };
         var facts = SlackMessageSamples.Facts(AuditOutcome.Remediated) with { Revoked = [gone] };
 
         Assert.Empty(Buttons(SlackMessages.Alert(facts)));

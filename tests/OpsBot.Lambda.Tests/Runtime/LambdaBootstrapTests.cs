@@ -89,6 +89,6 @@ public sealed class LambdaBootstrapTests : IDisposable
 
     private sealed class Handler(Func<string, CancellationToken, Task<string>> handle) : IInvocationHandler
     {
-        public Task<string> HandleAsync(string body, CancellationToken cancellationToken) => handle(body, cancellationToken);
+        public Task<string> HandleAsync(string body, DateTimeOffset deadline, CancellationToken cancellationToken) => handle(body, cancellationToken);
     }
 }

@@ -14,6 +14,9 @@ namespace OpsBot.Functions.Aws.Ec2;
 public sealed class Ec2SecurityGroupClient(IAmazonEC2 ec2) : ISecurityGroupClient
 {
     private const string PermissionNotFound = "InvalidPermission.NotFound";
+
+    // What EC2 answers to a revoke by a rule id it does not know (moto answers InvalidPermission.NotFound).
+    private const string RuleIdNotFound = "InvalidSecurityGroupRuleId.NotFound";
     private const string PermissionDuplicate = "InvalidPermission.Duplicate";
 
     /// <inheritdoc />
@@ -71,10 +74,10 @@ public sealed class Ec2SecurityGroupClient(IAmazonEC2 ec2) : ISecurityGroupClien
                 await RevokeBatchAsync(groupId, direction, batch, cancellationToken);
                 results.AddRange(batch.Select(p => new RevokedPermission(p, false)));
             }
-            catch (AmazonEC2Exception ex) when (ex.ErrorCode == PermissionNotFound)
+            catch (AmazonEC2Exception ex) when (ex.ErrorCode is PermissionNotFound or RuleIdNotFound)
             {
                 // One missing rule fails the whole call and revokes nothing: retry rule by rule so
-                // the others still go and only the missing one is reported as already gone.
+                // the others still go and only the missing one is reported as unconfirmed.
                 foreach (var permission in batch)
                 {
                     results.Add(await RevokeOneAsync(groupId, permission, cancellationToken));
@@ -191,7 +194,7 @@ public sealed class Ec2SecurityGroupClient(IAmazonEC2 ec2) : ISecurityGroupClien
             await RevokeBatchAsync(groupId, permission.Direction, [permission], cancellationToken);
             return new RevokedPermission(permission, false);
         }
-        catch (AmazonEC2Exception ex) when (ex.ErrorCode == PermissionNotFound)
+        catch (AmazonEC2Exception ex) when (ex.ErrorCode is PermissionNotFound or RuleIdNotFound)
         {
             return new RevokedPermission(permission, true);
         }

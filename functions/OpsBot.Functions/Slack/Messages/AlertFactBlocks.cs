@@ -97,7 +97,7 @@ internal static class AlertFactBlocks
             line += " _" + SlackMarkdown.Escape(OneLine(BlockKitLimits.Truncate(element.Description, 100))).Replace('_', ' ') + "_";
         }
 
-        return element.AlreadyGone ? line + " (already gone)" : line;
+        return element.Unconfirmed ? line + " (unconfirmed: EC2 reported it gone)" : line;
     }
 
     public static string Verification(bool? compliantAfter) => compliantAfter switch

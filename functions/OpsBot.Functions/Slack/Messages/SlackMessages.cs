@@ -101,7 +101,7 @@ public static class SlackMessages
     }
 
     private static bool CanUndo(SlackAlertFacts facts) =>
-        facts.Outcome == AuditOutcome.Remediated && facts.Revoked.Any(permission => !permission.AlreadyGone);
+        facts.Outcome == AuditOutcome.Remediated && facts.Revoked.Count > 0;
 
     private static ButtonElement UndoButton(SlackAlertFacts facts) =>
         new(SlackText.Plain("Undo"), SlackActionIds.Undo, Value(facts.ActionValue), null, new ConfirmDialog(

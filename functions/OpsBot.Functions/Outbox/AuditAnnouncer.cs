@@ -1,0 +1,156 @@
+using System.Text.Json;
+using OpsBot.Functions.Audit;
+using OpsBot.Functions.Aws.EventBridge;
+using OpsBot.Functions.Aws.Sns;
+using OpsBot.Functions.Pipeline;
+using OpsBot.Functions.Slack.Alerts;
+using OpsBot.Functions.State;
+using OpsBot.Rules.Policies;
+
+namespace OpsBot.Functions.Outbox;
+
+/// <summary>
+/// Sends what an audit record owes through its outbox: an SNS alert and a Slack message for each
+/// decision whose policy asks for them, and the record as a result event on the bus. Each is recorded
+/// as owed before anything is sent, taken by a conditional update (two attempts never both send it),
+/// and marked sent once the service answers; a failure leaves it owed for the next attempt, and after
+/// <see cref="MaxAttempts"/> attempts it is given up and alarmed. Used by the pipeline for new decisions
+/// and by the approval workflow for settlements.
+/// </summary>
+/// <remarks>
+/// At least once, effect once: a redelivery sends only what is still owed. A send whose answer was
+/// lost is sent again by the next attempt, with the same announcement id in the alert body, so a
+/// subscriber can keep one; see docs/reliability.md.
+/// </remarks>
+public sealed class AuditAnnouncer(PolicySet policies, IStateStore state, IAlertPublisher alerts, IResultEventPublisher resultEvents, string resultDetailType, IDeliveryMetrics metrics)
+{
+    /// <summary>Attempts (across deliveries) after which an announcement is given up.</summary>
+    public const int MaxAttempts = 5;
+
+    /// <summary>The round of an event's first decision.</summary>
+    public const string DecidedRound = "decided";
+
+    /// <summary>Announces <paramref name="decisions"/> of <paramref name="record"/> in <paramref name="round"/>, sending only what is still owed.</summary>
+    /// <param name="record">The audit record, already written.</param>
+    /// <param name="decisions">The decisions this round announces.</param>
+    /// <param name="round">The round (<see cref="DecidedRound"/>, or a settlement such as <c>approved</c>).</param>
+    /// <param name="slack">Slack alerts, or null for none this round.</param>
+    /// <param name="cancellationToken">Cancels sending; what was not sent stays owed.</param>
+    /// <exception cref="Exception">A state-table failure; what was not recorded as sent stays owed.</exception>
+    public async Task<AnnouncementRound> AnnounceAsync(AuditRecord record, IReadOnlyList<AuditDecision> decisions, string round, SlackAlertPublisher? slack, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(decisions);
+        var owed = Owed(decisions, round, slack is not null);
+        await state.OweAnnouncementsAsync(record.EventId, owed, cancellationToken);
+        var known = (await state.ReadAnnouncementsAsync(record.EventId, cancellationToken)).ToDictionary(a => a.Announcement.Id, StringComparer.Ordinal);
+        var owner = Guid.NewGuid().ToString("N");
+        var stillOwed = 0;
+        foreach (var announcement in owed)
+        {
+            if (known.TryGetValue(announcement.Id, out var now) && now.Status is AnnouncementStatus.Sent or AnnouncementStatus.GivenUp)
+            {
+                continue;
+            }
+
+            if (!await state.TryTakeAnnouncementAsync(record.EventId, announcement.Id, owner, cancellationToken))
+            {
+                // Another live attempt is sending it, or just sent it: its redelivery or the next read tells.
+                stillOwed += await IsSettledAsync(record.EventId, announcement.Id, cancellationToken) ? 0 : 1;
+                continue;
+            }
+
+            stillOwed += await SendAsync(record, decisions, announcement, slack, (now?.Attempts ?? 0) + 1, cancellationToken) ? 0 : 1;
+        }
+
+        var outbox = await state.ReadAnnouncementsAsync(record.EventId, cancellationToken);
+        return new AnnouncementRound(record with { Announcements = outbox }, stillOwed);
+    }
+
+    private List<Announcement> Owed(IReadOnlyList<AuditDecision> decisions, string round, bool slack)
+    {
+        var owed = new List<Announcement>();
+        foreach (var decision in decisions)
+        {
+            if (policies.Find(decision.PolicyId) is not { } policy)
+            {
+                continue;
+            }
+
+            if (policy.Notify.Contains(NotifyChannel.Sns))
+            {
+                owed.Add(Announcement.For(round, AnnouncementChannel.Sns, decision));
+            }
+
+            if (slack && policy.Notify.Contains(NotifyChannel.Slack))
+            {
+                owed.Add(Announcement.For(round, AnnouncementChannel.Slack, decision));
+            }
+        }
+
+        owed.Add(Announcement.ResultOf(round));
+        return owed;
+    }
+
+    // True when sent; false when it stays owed (or was given up: then alarmed, and it counts as settled).
+    private async Task<bool> SendAsync(AuditRecord record, IReadOnlyList<AuditDecision> decisions, Announcement announcement, SlackAlertPublisher? slack, int attempt, CancellationToken cancellationToken)
+    {
+        string? reference;
+        try
+        {
+            reference = await DeliverAsync(record, decisions, announcement, slack, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            // SlackApiException, AwsCallException and InvalidSettingException name the call and code, never a token or URL.
+            var error = $"{Describe(announcement)} not sent (attempt {attempt}): {ex.Message}";
+            var cancelled = ex is OperationCanceledException;
+            var giveUp = !cancelled && attempt >= MaxAttempts;
+            await state.SettleAnnouncementAsync(record.EventId, announcement.Id, giveUp ? AnnouncementStatus.GivenUp : AnnouncementStatus.Owed, error, null, cancelled ? CancellationToken.None : cancellationToken);
+            if (giveUp)
+            {
+                metrics.AnnouncementGivenUp(record.EventId, announcement.Id, error);
+                return true;
+            }
+
+            if (cancelled)
+            {
+                throw;
+            }
+
+            return false;
+        }
+
+        await state.SettleAnnouncementAsync(record.EventId, announcement.Id, AnnouncementStatus.Sent, null, reference, cancellationToken);
+        return true;
+    }
+
+    private async Task<string?> DeliverAsync(AuditRecord record, IReadOnlyList<AuditDecision> decisions, Announcement announcement, SlackAlertPublisher? slack, CancellationToken cancellationToken)
+    {
+        if (announcement.Channel == AnnouncementChannel.ResultEvent)
+        {
+            var body = JsonSerializer.Serialize(record with { Announcements = [] }, PipelineJsonContext.Default.AuditRecord);
+            return await resultEvents.PutAsync(resultDetailType, body, cancellationToken);
+        }
+
+        var decision = decisions.First(d => d.PolicyId == announcement.PolicyId && d.ResourceId == announcement.ResourceId);
+        var policy = policies.Find(decision.PolicyId)!;
+        if (announcement.Channel == AnnouncementChannel.Sns)
+        {
+            return await alerts.PublishAsync(AlertFormatter.Format(record, decision, policy, announcement.Id), cancellationToken);
+        }
+
+        await slack!.PublishAsync(record, decision, policy, cancellationToken);
+        return null;
+    }
+
+    private async Task<bool> IsSettledAsync(string eventId, string announcementId, CancellationToken cancellationToken) =>
+        (await state.ReadAnnouncementsAsync(eventId, cancellationToken)).Any(a => a.Announcement.Id == announcementId && a.Status is AnnouncementStatus.Sent or AnnouncementStatus.GivenUp);
+
+    private static string Describe(Announcement announcement) => announcement.Channel switch
+    {
+        AnnouncementChannel.Sns => $"SNS alert for {announcement.PolicyId}",
+        AnnouncementChannel.Slack => $"Slack alert for {announcement.PolicyId}",
+        _ => "result event",
+    };
+}

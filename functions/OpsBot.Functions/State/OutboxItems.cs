@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using OpsBot.Functions.Audit;
+
+namespace OpsBot.Functions.State;
+
+/// <summary>
+/// The outbox of the state table (<c>sk = OUTBOX#&lt;announcement id&gt;</c>): one item per announcement an
+/// outcome owes, with <c>status</c> (<c>owed</c>, <c>sending</c> with <c>owner</c> and <c>leaseUntil</c>,
+/// <c>sent</c>, <c>givenup</c>), <c>attempts</c>, <c>lastError</c>, <c>sentAt</c> and <c>reference</c>.
+/// </summary>
+internal sealed class OutboxItems(IAmazonDynamoDB dynamoDb, string tableName, TimeProvider clock, ClaimLease lease, TimeSpan retention)
+{
+    private const string Prefix = "OUTBOX#";
+
+    public async Task OweAsync(string eventId, IReadOnlyList<Announcement> announcements, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var announcement in announcements)
+        {
+            try
+            {
+                await dynamoDb.PutItemAsync(new PutItemRequest
+                {
+                    TableName = tableName,
+                    Item = new Dictionary<string, AttributeValue>(StateItems.Key(eventId, Prefix + announcement.Id))
+                    {
+                        ["announcement"] = new AttributeValue(JsonSerializer.Serialize(announcement, AuditJsonContext.Default.Announcement)),
+                        ["status"] = new AttributeValue(Text(AnnouncementStatus.Owed)),
+                        ["attempts"] = StateItems.Number(0),
+                        ["expiresAt"] = StateItems.Number(now + retention),
+                    },
+                    ConditionExpression = "attribute_not_exists(pk)",
+                }, cancellationToken);
+            }
+            catch (ConditionalCheckFailedException)
+            {
+                // Recorded by an earlier attempt (or by this one, retried): it keeps its state.
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<AnnouncementState>> ReadAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var states = new List<AnnouncementState>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await dynamoDb.QueryAsync(new QueryRequest
+            {
+                TableName = tableName,
+                KeyConditionExpression = "pk = :pk AND begins_with(sk, :outbox)",
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                {
+                    [":pk"] = new AttributeValue("EVENT#" + eventId),
+                    [":outbox"] = new AttributeValue(Prefix),
+                },
+                ExclusiveStartKey = start,
+                ConsistentRead = true,
+            }, cancellationToken);
+            states.AddRange((page.Items ?? []).Select(ToState));
+            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (start is not null);
+
+        return states;
+    }
+
+    public async Task<bool> TryTakeAsync(string eventId, string announcementId, string owner, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        try
+        {
+            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = StateItems.Key(eventId, Prefix + announcementId),
+                UpdateExpression = "SET #status = :sending, #owner = :owner, leaseUntil = :until ADD attempts :one",
+                ConditionExpression = "#status = :owed OR (#status = :sending AND (leaseUntil < :now OR #owner = :owner))",
+                ExpressionAttributeNames = new Dictionary<string, string> { ["#status"] = "status", ["#owner"] = "owner" },
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                {
+                    [":sending"] = new AttributeValue(Text(AnnouncementStatus.Sending)),
+                    [":owed"] = new AttributeValue(Text(AnnouncementStatus.Owed)),
+                    [":owner"] = new AttributeValue(owner),
+                    [":until"] = StateItems.Number(now + lease.Lease),
+                    [":now"] = StateItems.Number(now),
+                    [":one"] = StateItems.Number(1),
+                },
+            }, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    public Task SettleAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, AttributeValue> { [":status"] = new AttributeValue(Text(status)) };
+        var update = "SET #status = :status";
+        if (error is not null)
+        {
+            values[":error"] = new AttributeValue(AuditText.Cap(error, AuditText.MaxLine));
+            update += ", lastError = :error";
+        }
+
+        if (status == AnnouncementStatus.Sent)
+        {
+            values[":at"] = new AttributeValue(clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            update += ", sentAt = :at";
+            if (reference is not null)
+            {
+                values[":reference"] = new AttributeValue(AuditText.Cap(reference, AuditText.MaxLine));
+                update += ", #reference = :reference";
+            }
+        }
+
+        return dynamoDb.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = tableName,
+            Key = StateItems.Key(eventId, Prefix + announcementId),
+            UpdateExpression = update + " REMOVE leaseUntil",
+            ConditionExpression = "attribute_exists(pk)",
+            ExpressionAttributeNames = status == AnnouncementStatus.Sent && reference is not null
+                ? new Dictionary<string, string> { ["#status"] = "status", ["#reference"] = "reference" }
+                : new Dictionary<string, string> { ["#status"] = "status" },
+            ExpressionAttributeValues = values,
+        }, cancellationToken);
+    }
+
+    private static AnnouncementState ToState(Dictionary<string, AttributeValue> item)
+    {
+        var announcement = JsonSerializer.Deserialize(item["announcement"].S, AuditJsonContext.Default.Announcement)!;
+        var status = StateItems.Text(item, "status") switch
+        {
+            "sending" => AnnouncementStatus.Sending,
+            "sent" => AnnouncementStatus.Sent,
+            "givenup" => AnnouncementStatus.GivenUp,
+            _ => AnnouncementStatus.Owed,
+        };
+        var attempts = item.TryGetValue("attempts", out var n) ? int.Parse(n.N, CultureInfo.InvariantCulture) : 0;
+        DateTimeOffset? sentAt = StateItems.Text(item, "sentAt") is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) : null;
+        return new AnnouncementState(announcement, status, attempts, StateItems.Text(item, "lastError"), sentAt, StateItems.Text(item, "reference"));
+    }
+
+    private static string Text(AnnouncementStatus status) => status.ToString().ToLowerInvariant();
+}
