@@ -1,4 +1,5 @@
 using OpsBot.Functions.Audit;
+using OpsBot.Functions.Pipeline;
 using OpsBot.Cli.Local;
 using OpsBot.Functions.Tests.Emulator;
 
@@ -186,17 +187,44 @@ public sealed class RemediationPipelineTests(MotoServer moto)
     }
 
     [Fact]
-    public async Task Keeps_the_audit_record_and_notes_the_error_when_the_alert_cannot_be_sent()
+    public async Task Keeps_the_audit_record_and_leaves_the_alert_owed_for_redelivery_when_it_cannot_be_sent()
     {
         await using var world = await RemediationWorld.CreateAsync(moto, adjust: s => s with { AlertTopicArn = "arn:aws:sns:us-east-1:123456789012:no-such-topic" });
         var (groupId, ruleIds) = await world.CreateGroupAsync("web", (22, "0.0.0.0/0"), (443, "0.0.0.0/0"));
         var eventId = "evt-" + Guid.NewGuid();
 
-        await world.Runtime.Pipeline.ProcessAsync(SshAndHttpsEvent(groupId, ruleIds, eventId), "m-1", CancellationToken.None);
+        await Assert.ThrowsAsync<AnnouncementsOwedException>(() => world.Runtime.Pipeline.ProcessAsync(SshAndHttpsEvent(groupId, ruleIds, eventId), "m-1", CancellationToken.None));
 
         var audit = await world.Runtime.StateStore.ReadAuditAsync(eventId, CancellationToken.None);
         Assert.Equal(AuditOutcome.Remediated, audit!.Outcome);
-        Assert.Contains(audit.Errors, e => e.StartsWith($"SNS alert for {AdminPortsPolicy} not sent", StringComparison.Ordinal));
+        var sns = Assert.Single(audit.Announcements, a => a.Announcement.Channel == AnnouncementChannel.Sns);
+        Assert.Equal((AnnouncementStatus.Owed, 1), (sns.Status, sns.Attempts));
+        Assert.StartsWith($"SNS alert for {AdminPortsPolicy} not sent (attempt 1)", sns.LastError, StringComparison.Ordinal);
+        Assert.Equal(AnnouncementStatus.Sent, Assert.Single(audit.Announcements, a => a.Announcement.Channel == AnnouncementChannel.ResultEvent).Status);
+    }
+
+    [Fact]
+    public async Task Gives_up_an_alert_after_five_failed_attempts_alarms_once_and_finishes_the_event()
+    {
+        var metrics = new RecordingDeliveryMetrics();
+        await using var world = await RemediationWorld.CreateAsync(moto, adjust: s => s with { AlertTopicArn = "arn:aws:sns:us-east-1:123456789012:no-such-topic" }, metrics: metrics);
+        var (groupId, ruleIds) = await world.CreateGroupAsync("web", (22, "0.0.0.0/0"), (443, "0.0.0.0/0"));
+        var eventId = "evt-" + Guid.NewGuid();
+        var body = SshAndHttpsEvent(groupId, ruleIds, eventId);
+
+        for (var attempt = 1; attempt < Outbox.AuditAnnouncer.MaxAttempts; attempt++)
+        {
+            await Assert.ThrowsAsync<AnnouncementsOwedException>(() => world.Runtime.Pipeline.ProcessAsync(body, $"m-{attempt}", CancellationToken.None));
+        }
+
+        var last = await world.Runtime.Pipeline.ProcessAsync(body, "m-last", CancellationToken.None);
+        var duplicate = await world.Runtime.Pipeline.ProcessAsync(body, "m-after", CancellationToken.None);
+
+        var sns = Assert.Single(last.Audit!.Announcements, a => a.Announcement.Channel == AnnouncementChannel.Sns);
+        Assert.Equal((AnnouncementStatus.GivenUp, Outbox.AuditAnnouncer.MaxAttempts), (sns.Status, sns.Attempts));
+        Assert.Equal([(eventId, sns.Announcement.Id)], metrics.GivenUp.Select(g => (g.EventId, g.AnnouncementId)));
+        Assert.True(duplicate.IsDuplicate);
+        Assert.Equal(["443"], (await world.IngressRulesAsync(groupId)).Select(r => r.FromPort.ToString()));
     }
 
     [Fact]

@@ -82,6 +82,20 @@ internal sealed class SlackApprovalWorld : IAsyncDisposable
         return (groupId, eventId, ruleIds, result.Audit!);
     }
 
+    /// <summary>
+    /// As <see cref="OpenSshAndProcessAsync"/>, for a Slack that fails: the outcome is recorded, the Slack
+    /// message stays owed and the message is left for redelivery; returns the stored record.
+    /// </summary>
+    public async Task<(string GroupId, string Body, AuditRecord Stored)> OpenSshAndProcessLeavingSlackOwedAsync()
+    {
+        var (groupId, ruleIds) = await World.CreateGroupAsync("web", (22, "0.0.0.0/0"), (443, "0.0.0.0/0"));
+        var eventId = "evt-" + Guid.NewGuid();
+        var body = RemediationPipelineTests.SshAndHttpsEvent(groupId, ruleIds, eventId);
+        var owed = await Assert.ThrowsAsync<Pipeline.AnnouncementsOwedException>(() => Runtime.Pipeline.ProcessAsync(body, "m-1", CancellationToken.None));
+        Assert.Equal(1, owed.Owed);
+        return (groupId, body, (await Runtime.StateStore.ReadAuditAsync(eventId, CancellationToken.None))!);
+    }
+
     /// <summary>The pending action of the only decision of <paramref name="audit"/>.</summary>
     public async Task<StoredPendingAction> PendingAsync(AuditRecord audit)
     {

@@ -90,15 +90,16 @@ public sealed class SlackUndoAndResilienceTests(MotoServer moto)
     {
         await using var world = await SlackApprovalWorld.CreateAsync(moto, Shipped.Value, SlackApprovalWorld.ClosedPort());
 
-        var (groupId, eventId, _, audit) = await world.OpenSshAndProcessAsync();
+        var (groupId, _, stored) = await world.OpenSshAndProcessLeavingSlackOwedAsync();
 
-        Assert.Equal(AuditOutcome.Remediated, audit.Outcome);
+        Assert.Equal(AuditOutcome.Remediated, stored.Outcome);
         Assert.Equal(["443"], (await world.World.IngressRulesAsync(groupId)).Select(r => r.FromPort.ToString()));
         Assert.Single(await world.World.DrainAlertsAsync());
-        var stored = await world.Runtime.StateStore.ReadAuditAsync(eventId, CancellationToken.None);
-        var error = Assert.Single(stored!.Errors);
-        Assert.Equal($"Slack alert for {AdminPortsPolicy} not sent: Slack chat.postMessage failed: transport_error", error);
-        Assert.DoesNotContain(SlackApprovalWorld.Token, error, StringComparison.Ordinal);
+        var slack = Assert.Single(stored.Announcements, a => a.Announcement.Channel == AnnouncementChannel.Slack);
+        Assert.Equal(AnnouncementStatus.Owed, slack.Status);
+        Assert.Equal($"Slack alert for {AdminPortsPolicy} not sent (attempt 1): Slack chat.postMessage failed: transport_error", slack.LastError);
+        Assert.DoesNotContain(SlackApprovalWorld.Token, slack.LastError, StringComparison.Ordinal);
+        Assert.All(stored.Announcements.Where(a => a.Announcement.Channel != AnnouncementChannel.Slack), a => Assert.Equal(AnnouncementStatus.Sent, a.Status));
     }
 
     [Fact]
@@ -107,13 +108,17 @@ public sealed class SlackUndoAndResilienceTests(MotoServer moto)
         await using var world = await SlackApprovalWorld.CreateAsync(moto, Shipped.Value);
         world.Slack.Enqueue(new ScriptedAnswer(500, "upstream connect error", "text/plain"));
 
-        var (groupId, eventId, _, _) = await world.OpenSshAndProcessAsync();
+        var (groupId, body, stored) = await world.OpenSshAndProcessLeavingSlackOwedAsync();
 
         Assert.Equal(["443"], (await world.World.IngressRulesAsync(groupId)).Select(r => r.FromPort.ToString()));
         Assert.Single(await world.World.DrainAlertsAsync());
-        var stored = await world.Runtime.StateStore.ReadAuditAsync(eventId, CancellationToken.None);
-        Assert.Equal(AuditOutcome.Remediated, stored!.Outcome);
-        Assert.Contains("Slack chat.postMessage failed: http_500", Assert.Single(stored.Errors), StringComparison.Ordinal);
+        Assert.Equal(AuditOutcome.Remediated, stored.Outcome);
+        Assert.Contains("Slack chat.postMessage failed: http_500", stored.Announcements.Single(a => a.Announcement.Channel == AnnouncementChannel.Slack).LastError, StringComparison.Ordinal);
+
+        // Slack is back: the redelivery posts the one message still owed and re-sends nothing else.
+        var redelivered = await world.Runtime.Pipeline.ProcessAsync(body, "m-2", CancellationToken.None);
+        Assert.All(redelivered.Audit!.Announcements, a => Assert.Equal(AnnouncementStatus.Sent, a.Status));
+        Assert.Empty(await world.World.DrainAlertsAsync());
     }
 
     [Fact]
@@ -122,11 +127,11 @@ public sealed class SlackUndoAndResilienceTests(MotoServer moto)
         await using var world = await SlackApprovalWorld.CreateAsync(moto);
         world.Slack.Enqueue(ScriptedAnswer.Json("""{"ok":false,"error":"not_in_channel"}"""));
 
-        var (_, eventId, _, audit) = await world.OpenSshAndProcessAsync();
+        var (_, _, stored) = await world.OpenSshAndProcessLeavingSlackOwedAsync();
 
-        Assert.Equal(PendingStatus.Pending, (await world.PendingAsync(audit)).Status);
-        Assert.Null((await world.PendingAsync(audit)).Message);
-        Assert.Contains("not_in_channel", Assert.Single((await world.Runtime.StateStore.ReadAuditAsync(eventId, CancellationToken.None))!.Errors), StringComparison.Ordinal);
+        Assert.Equal(PendingStatus.Pending, (await world.PendingAsync(stored)).Status);
+        Assert.Null((await world.PendingAsync(stored)).Message);
+        Assert.Contains("not_in_channel", stored.Announcements.Single(a => a.Announcement.Channel == AnnouncementChannel.Slack).LastError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,10 +34,18 @@ public sealed class SlackMessagesTests
     }
 
     [Fact]
-    public void A_remediation_whose_rules_were_all_already_gone_offers_no_Undo()
+    public void A_remediation_whose_rules_ec2_reported_gone_still_offers_Undo()
     {
-        var gone = SlackMessageSamples.Ssh with { Unconfirmed = true };
-        var facts = SlackMessageSamples.Facts(AuditOutcome.Remediated) with { Revoked = [gone] };
+        var unconfirmed = SlackMessageSamples.Ssh with { Unconfirmed = true };
+        var facts = SlackMessageSamples.Facts(AuditOutcome.Remediated) with { Revoked = [unconfirmed] };
+
+        Assert.Single(Buttons(SlackMessages.Alert(facts)));
+    }
+
+    [Fact]
+    public void A_remediation_that_revoked_nothing_offers_no_Undo()
+    {
+        var facts = SlackMessageSamples.Facts(AuditOutcome.Remediated) with { Revoked = [] };
 
         Assert.Empty(Buttons(SlackMessages.Alert(facts)));
     }
