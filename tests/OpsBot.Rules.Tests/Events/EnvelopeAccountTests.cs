@@ -64,6 +64,15 @@ public class EnvelopeAccountTests
     }
 
     [Fact]
+    public void The_policy_fixture_whose_record_names_another_account_is_read_in_the_envelope_account_with_a_warning()
+    {
+        var e = CloudTrailEventReader.Read(File.ReadAllText(RepositoryPaths.Fixture("events/authorize-ssh-record-names-another-account.json")));
+
+        Assert.Equal("111111111111", e.Account);
+        Assert.Contains("detail.recipientAccountId is '333333333333'", Assert.Single(e.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_event_whose_envelope_and_record_agree_has_no_warnings()
     {
         var e = CloudTrailEventReader.Read(CapturedEvent.Envelope(_ => { }));
