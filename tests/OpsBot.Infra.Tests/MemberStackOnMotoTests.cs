@@ -6,7 +6,10 @@ namespace OpsBot.Infra.Tests;
 
 /// <summary>
 /// infra/member-account.yaml, created through CloudFormation on a local moto server, gives the
-/// forwarding rule (with its target and role) and, in the role region only, the remediation role.
+/// forwarding rule (with its target, role, retry policy and dead-letter queue) and, in the role
+/// region only, the remediation role. moto's CloudFormation skips the queue policy and the alarms
+/// (no support for AWS::SQS::QueuePolicy or AWS::CloudWatch::Alarm); ForwardingDeadLetterTests
+/// checks those in the template.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class MemberStackOnMotoTests(MotoServer moto) : IClassFixture<MotoServer>
@@ -56,6 +59,25 @@ public sealed class MemberStackOnMotoTests(MotoServer moto) : IClassFixture<Moto
         Assert.Contains("ForwardingRule", resources);
         Assert.Contains("ForwardingRole", resources);
         Assert.DoesNotContain("RemediationRole", resources);
+    }
+
+    [ToolFact("moto_server", "aws")]
+    public void The_member_stack_forwards_with_a_day_of_retries_then_into_an_encrypted_dead_letter_queue_kept_14_days()
+    {
+        CreateStack("ap-southeast-2", "opsbot-member-dlq");
+
+        var rule = ForwardingRule("ap-southeast-2");
+        var target = Assert.Single(Aws("ap-southeast-2", "events", "list-targets-by-rule", "--rule", rule.GetProperty("Name").GetString()!).RootElement.GetProperty("Targets").EnumerateArray());
+        var retry = target.GetProperty("RetryPolicy");
+        Assert.Equal((185, 86400), (retry.GetProperty("MaximumRetryAttempts").GetInt32(), retry.GetProperty("MaximumEventAgeInSeconds").GetInt32()));
+        var deadLetterArn = target.GetProperty("DeadLetterConfig").GetProperty("Arn").GetString()!;
+        Assert.StartsWith("arn:aws:sqs:ap-southeast-2:123456789012:opsbot-member-dlq-ForwardingDeadLetterQueue-", deadLetterArn, StringComparison.Ordinal);
+
+        var queueUrl = Aws("ap-southeast-2", "sqs", "get-queue-url", "--queue-name", deadLetterArn.Split(':')[^1]).RootElement.GetProperty("QueueUrl").GetString()!;
+        var attributes = Aws("ap-southeast-2", "sqs", "get-queue-attributes", "--queue-url", queueUrl, "--attribute-names", "All").RootElement.GetProperty("Attributes");
+        Assert.Equal(deadLetterArn, attributes.GetProperty("QueueArn").GetString());
+        Assert.Equal("1209600", attributes.GetProperty("MessageRetentionPeriod").GetString());
+        Assert.Equal("true", attributes.GetProperty("SqsManagedSseEnabled").GetString());
     }
 
     private void CreateStack(string region, string name)

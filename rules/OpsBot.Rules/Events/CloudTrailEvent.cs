@@ -11,7 +11,10 @@ public sealed record CloudTrailEvent
     /// <summary>The EventBridge event id (the idempotency key); the CloudTrail eventID for a bare record.</summary>
     public required string Id { get; init; }
 
-    /// <summary>The account the call was made in (the member account).</summary>
+    /// <summary>
+    /// The account the call was made in (the member account): the envelope's <c>account</c>, which
+    /// EventBridge vouches for, or the record's <c>recipientAccountId</c> when the envelope has none.
+    /// </summary>
     public required string Account { get; init; }
 
     /// <summary>The region the call was made in.</summary>
@@ -43,6 +46,13 @@ public sealed record CloudTrailEvent
 
     /// <summary>The call's response (an object, possibly empty).</summary>
     public JsonElement ResponseElements { get; init; }
+
+    /// <summary>
+    /// What the reader accepted but the audit record should show: the envelope's <c>account</c>
+    /// or <c>region</c> disagreeing with the record's <c>recipientAccountId</c> or <c>awsRegion</c>
+    /// (the envelope's value is the one used). Empty for a consistent event.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>True when the call failed and so changed nothing.</summary>
     public bool IsFailedCall => !string.IsNullOrEmpty(ErrorCode);

@@ -5,8 +5,10 @@ namespace OpsBot.Rules.Events;
 
 /// <summary>
 /// Reads a CloudTrail event from the EventBridge envelope, from an SQS message whose body is that
-/// envelope, or from a bare CloudTrail record. Every failure is a <see cref="MalformedEventException"/>
-/// that names what is missing or wrong.
+/// envelope, or from a bare CloudTrail record. An envelope must come from an AWS service
+/// (<c>source</c> <c>aws.*</c>); account ids must have 12 digits and regions the shape of a region
+/// name. Every failure is a <see cref="MalformedEventException"/> that names what is missing or
+/// wrong and where, repeating at most 200 characters of any value.
 /// </summary>
 public static class CloudTrailEventReader
 {
@@ -23,7 +25,9 @@ public static class CloudTrailEventReader
 
     /// <summary>Reads an already parsed JSON value.</summary>
     /// <exception cref="MalformedEventException">The value is not a CloudTrail event in any accepted form.</exception>
-    public static CloudTrailEvent Read(JsonElement root)
+    public static CloudTrailEvent Read(JsonElement root) => Read(root, insideSqsBody: false);
+
+    private static CloudTrailEvent Read(JsonElement root, bool insideSqsBody)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -32,8 +36,15 @@ public static class CloudTrailEventReader
 
         if ((CloudTrailJson.String(root, "body") ?? CloudTrailJson.String(root, "Body")) is { } body)
         {
+            // One level of wrapping is all SQS adds; a body inside a body is not a delivery shape,
+            // and unwrapping without end would let a message choose how deep the reader recurses.
+            if (insideSqsBody)
+            {
+                throw new MalformedEventException("SQS message body is itself an SQS message (has a \"body\"); only one level of wrapping is accepted");
+            }
+
             using var inner = ParseJson(body, "SQS message body");
-            return Read(inner.RootElement);
+            return Read(inner.RootElement, insideSqsBody: true);
         }
 
         if (root.TryGetProperty("detail", out var detail))
@@ -43,7 +54,8 @@ public static class CloudTrailEventReader
 
         if (root.TryGetProperty("eventName", out _))
         {
-            return ReadRecord(root, Required(root, "eventID", "CloudTrail record"), Required(root, "recipientAccountId", "CloudTrail record"), Required(root, "awsRegion", "CloudTrail record"));
+            var id = Required(root, "eventID", "CloudTrail record");
+            return ReadRecord(root, id, EventOrigin.FromRecord(root));
         }
 
         throw new MalformedEventException("not an EventBridge event (no \"detail\"), an SQS message (no \"body\") or a CloudTrail record (no \"eventName\")");
@@ -54,31 +66,41 @@ public static class CloudTrailEventReader
         var detailType = Required(envelope, "detail-type", "EventBridge event");
         if (detailType != ApiCallDetailType)
         {
-            throw new MalformedEventException($"detail-type is \"{detailType}\"; only \"{ApiCallDetailType}\" events are handled");
+            throw new MalformedEventException($"detail-type is {EchoedValue.Quote(detailType)}; only \"{ApiCallDetailType}\" events are handled");
         }
 
+        RequireAwsSource(envelope);
         if (detail.ValueKind != JsonValueKind.Object)
         {
             throw new MalformedEventException($"\"detail\" must be an object, found {detail.ValueKind}");
         }
 
-        // An envelope always names the account and region; emulators forwarding across accounts
-        // have been seen to drop them, and the CloudTrail record carries the same facts.
-        var account = CloudTrailJson.String(envelope, "account") ?? CloudTrailJson.String(detail, "recipientAccountId")
-            ?? throw new MalformedEventException("EventBridge event has no \"account\" (nor detail.recipientAccountId)");
-        var region = CloudTrailJson.String(envelope, "region") ?? CloudTrailJson.String(detail, "awsRegion")
-            ?? throw new MalformedEventException("EventBridge event has no \"region\" (nor detail.awsRegion)");
-        return ReadRecord(detail, Required(envelope, "id", "EventBridge event"), account, region);
+        var id = Required(envelope, "id", "EventBridge event");
+        return ReadRecord(detail, id, EventOrigin.FromEnvelope(envelope, detail));
     }
 
-    private static CloudTrailEvent ReadRecord(JsonElement record, string id, string account, string region)
+    // In AWS only AWS services put aws.* events on a bus (PutEvents refuses that prefix), so the
+    // source is what tells a CloudTrail record from an application's look-alike.
+    private static void RequireAwsSource(JsonElement envelope)
+    {
+        const string accepted = "only AWS services' events (aws.*) are accepted";
+        var source = CloudTrailJson.String(envelope, "source")
+            ?? throw new MalformedEventException($"envelope has no 'source' string; {accepted}");
+        if (!source.StartsWith("aws.", StringComparison.Ordinal) || source.Length == "aws.".Length)
+        {
+            throw new MalformedEventException($"envelope 'source' is {EchoedValue.Quote(source)}; {accepted}");
+        }
+    }
+
+    private static CloudTrailEvent ReadRecord(JsonElement record, string id, EventOrigin origin)
     {
         var identity = CloudTrailJson.Object(record, "userIdentity");
         return new CloudTrailEvent
         {
             Id = id,
-            Account = account,
-            Region = region,
+            Account = origin.Account,
+            Region = origin.Region,
+            Warnings = origin.Warnings,
             Time = ReadTime(record),
             EventName = Required(record, "eventName", "CloudTrail detail"),
             EventSource = Required(record, "eventSource", "CloudTrail detail"),
@@ -107,7 +129,7 @@ public static class CloudTrailEventReader
 
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
             ? time
-            : throw new MalformedEventException($"eventTime \"{text}\" is not a timestamp");
+            : throw new MalformedEventException($"eventTime {EchoedValue.Quote(text)} is not a timestamp");
     }
 
     private static string Required(JsonElement element, string property, string where)
@@ -131,7 +153,7 @@ public static class CloudTrailEventReader
         }
         catch (JsonException ex)
         {
-            throw new MalformedEventException($"{what} is not valid JSON: {ex.Message}");
+            throw new MalformedEventException($"{what} is not valid JSON: {EchoedValue.Truncate(ex.Message)}");
         }
     }
 }

@@ -53,9 +53,9 @@ public class CloudTrailEventReaderTests
     [InlineData("[1,2]", "expected a JSON object")]
     [InlineData("{\"hello\": 1}", "not an EventBridge event")]
     [InlineData("{\"id\":\"1\",\"detail-type\":\"EC2 Instance State-change Notification\",\"account\":\"1\",\"region\":\"r\",\"detail\":{}}", "only \"AWS API Call via CloudTrail\"")]
-    [InlineData("{\"id\":\"1\",\"detail-type\":\"AWS API Call via CloudTrail\",\"account\":\"1\",\"region\":\"r\",\"detail\":{\"eventSource\":\"ec2.amazonaws.com\"}}", "has no \"eventName\"")]
-    [InlineData("{\"detail-type\":\"AWS API Call via CloudTrail\",\"account\":\"1\",\"region\":\"r\",\"detail\":{}}", "has no \"id\"")]
-    [InlineData("{\"id\":\"1\",\"detail-type\":\"AWS API Call via CloudTrail\",\"region\":\"r\",\"detail\":{\"eventName\":\"X\",\"eventSource\":\"ec2.amazonaws.com\"}}", "has no \"account\"")]
+    [InlineData("{\"id\":\"1\",\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.ec2\",\"account\":\"111111111111\",\"region\":\"eu-west-1\",\"detail\":{\"eventSource\":\"ec2.amazonaws.com\"}}", "has no \"eventName\"")]
+    [InlineData("{\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.ec2\",\"account\":\"111111111111\",\"region\":\"eu-west-1\",\"detail\":{}}", "has no \"id\"")]
+    [InlineData("{\"id\":\"1\",\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.ec2\",\"region\":\"eu-west-1\",\"detail\":{\"eventName\":\"X\",\"eventSource\":\"ec2.amazonaws.com\"}}", "has no \"account\"")]
     [InlineData("{\"body\": \"{truncated\"}", "SQS message body is not valid JSON")]
     public void A_malformed_event_is_rejected_with_a_specific_reason(string json, string reason)
     {
