@@ -171,6 +171,9 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
         EventName = cloudTrailEvent.EventName,
         Actor = AuditActor.From(cloudTrailEvent.Actor),
         Outcome = AuditOutcome.Skipped,
+
+        // Disagreements the reader settled (the envelope wins); a forged record shows up here.
+        Errors = [.. cloudTrailEvent.Warnings],
     };
 
     private static AuditRecord Complete(AuditRecord record, IReadOnlyList<AuditDecision> decisions, List<string> reasons)
