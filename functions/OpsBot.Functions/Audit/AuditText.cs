@@ -15,7 +15,7 @@ public static class AuditText
     /// <summary>The most error lines kept.</summary>
     public const int MaxErrors = 50;
 
-    /// <summary><paramref name="text"/>, cut to <paramref name="max"/> characters with a marker when longer.</summary>
+    /// <summary><paramref name="text"/>, cut to at most <paramref name="max"/> characters with a marker saying how many were dropped.</summary>
     public static string Cap(string text, int max)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -24,8 +24,10 @@ public static class AuditText
             return text;
         }
 
-        var marker = $" …[truncated: {text.Length - max} more characters]";
-        return string.Concat(text.AsSpan(0, Math.Max(0, max - marker.Length)), marker);
+        // The marker never needs more than this many characters, so the cut text never exceeds max.
+        const int MarkerRoom = 48;
+        var keep = Math.Max(0, max - MarkerRoom);
+        return string.Concat(text.AsSpan(0, keep), $" …[truncated: {text.Length - keep} more characters]");
     }
 
     /// <summary><paramref name="record"/> with every free text capped (reason, errors, actor, explanations).</summary>
