@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Net;
-using OpsBot.Cli.Local;
 
 namespace OpsBot.Functions.Tests.FaultInjection;
 
@@ -14,15 +12,12 @@ namespace OpsBot.Functions.Tests.FaultInjection;
 public sealed class FaultProxy : IAsyncDisposable
 {
     private static readonly TimeSpan UpstreamTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
     private readonly Uri _upstream;
     private readonly FaultPlan _plan;
     private readonly HttpClient _http;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
     private readonly object _gate = new();
     private readonly Dictionary<(string Service, string Operation), int> _occurrences = [];
-    private readonly LoopbackHttpServer _server;
+    private readonly ProxyListener _listener;
     private int _sequence;
     private volatile bool _blackHole;
 
@@ -43,7 +38,7 @@ public sealed class FaultProxy : IAsyncDisposable
         {
             Timeout = UpstreamTimeout,
         };
-        _server = new LoopbackHttpServer(Track, concurrent: true);
+        _listener = new ProxyListener(HandleAsync);
     }
 
     /// <summary>
@@ -55,7 +50,7 @@ public sealed class FaultProxy : IAsyncDisposable
     public event Action<AwsCall, int>? Forwarded;
 
     /// <summary>The proxy's root, <c>http://127.0.0.1:PORT/</c>: the ServiceURL for SDK clients.</summary>
-    public Uri Endpoint => _server.BaseAddress;
+    public Uri Endpoint => _listener.Endpoint;
 
     /// <summary>The plan the proxy faults by.</summary>
     public FaultPlan Plan => _plan;
@@ -69,43 +64,23 @@ public sealed class FaultProxy : IAsyncDisposable
     /// </summary>
     public void BlackHole(bool on) => _blackHole = on;
 
-    /// <summary>Stops listening, resets the calls in flight and waits briefly for them to end.</summary>
+    /// <summary>Stops listening, resets the calls in flight (delayed ones included) and waits briefly for them to end.</summary>
     public async ValueTask DisposeAsync()
     {
         _blackHole = true;
-        await _server.DisposeAsync();
-        await _stopping.CancelAsync();
-        try
-        {
-            await Task.WhenAll(_inFlight.Keys).WaitAsync(StopGrace);
-        }
-        catch (TimeoutException)
-        {
-            // A handler stuck past the grace period is abandoned; its connection is already closed.
-        }
-
+        await _listener.DisposeAsync();
         _http.Dispose();
-        _stopping.Dispose();
     }
 
-    private Task Track(HttpListenerContext context)
-    {
-        var handling = HandleAsync(context);
-        _inFlight.TryAdd(handling, 0);
-        _ = handling.ContinueWith(done => _inFlight.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return handling;
-    }
-
-    private async Task HandleAsync(HttpListenerContext context)
+    private async Task HandleAsync(ProxyExchange exchange, CancellationToken stopping)
     {
         try
         {
-            var stopping = _stopping.Token;
-            var request = await ProxiedRequest.ReadAsync(context.Request, stopping);
+            var request = exchange.Request;
             Counts.CountSeen();
             if (_blackHole)
             {
-                Refuse(context);
+                Refuse(exchange);
                 return;
             }
 
@@ -118,10 +93,10 @@ public sealed class FaultProxy : IAsyncDisposable
             switch (fault)
             {
                 case FaultKind.Throttle or FaultKind.ServerError or FaultKind.Unavailable:
-                    await FaultResponses.For(request, fault.Value, alternate).WriteToAsync(context.Response, stopping);
+                    await FaultResponses.For(request, fault.Value, alternate).WriteToAsync(exchange, stopping);
                     return;
                 case FaultKind.DropBeforeForward:
-                    Abort(context);
+                    exchange.Abort();
                     return;
                 case FaultKind.Delay:
                     await Task.Delay(_plan.Delay, stopping);
@@ -133,22 +108,22 @@ public sealed class FaultProxy : IAsyncDisposable
             Forwarded?.Invoke(call, answer.Status);
             if (fault == FaultKind.DropAfterForward)
             {
-                Abort(context);
+                exchange.Abort();
             }
             else if (_blackHole)
             {
-                Refuse(context);
+                Refuse(exchange);
             }
             else
             {
-                await answer.WriteToAsync(context.Response, stopping);
+                await answer.WriteToAsync(exchange, stopping);
             }
         }
         catch (Exception)
         {
             // Whatever went wrong (upstream unreachable, client gone, proxy stopping, a Forwarded handler
             // that threw), the client must see a failed call rather than wait for an answer.
-            Abort(context);
+            exchange.Abort();
         }
     }
 
@@ -172,21 +147,9 @@ public sealed class FaultProxy : IAsyncDisposable
         return await UpstreamAnswer.ReadAsync(response, cancellationToken);
     }
 
-    private void Refuse(HttpListenerContext context)
+    private void Refuse(ProxyExchange exchange)
     {
         Counts.CountBlackHoled();
-        Abort(context);
-    }
-
-    private static void Abort(HttpListenerContext context)
-    {
-        try
-        {
-            context.Response.Abort();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The listener already closed the connection.
-        }
+        exchange.Abort();
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace OpsBot.Functions.Tests.FaultInjection;
@@ -10,14 +9,10 @@ namespace OpsBot.Functions.Tests.FaultInjection;
 /// <param name="RequestId">Sent as <c>x-amzn-RequestId</c> and inside the body, as AWS does.</param>
 internal sealed record FaultResponse(int Status, string ContentType, string Body, string RequestId)
 {
-    public async Task WriteToAsync(HttpListenerResponse response, CancellationToken cancellationToken)
-    {
-        var bytes = Encoding.UTF8.GetBytes(Body);
-        response.StatusCode = Status;
-        response.ContentType = ContentType;
-        response.AppendHeader("x-amzn-RequestId", RequestId);
-        response.ContentLength64 = bytes.Length;
-        await response.OutputStream.WriteAsync(bytes, cancellationToken);
-        response.Close();
-    }
+    public Task WriteToAsync(ProxyExchange exchange, CancellationToken cancellationToken) =>
+        exchange.RespondAsync(
+            Status,
+            [new("Content-Type", ContentType), new("x-amzn-RequestId", RequestId)],
+            Encoding.UTF8.GetBytes(Body),
+            cancellationToken);
 }

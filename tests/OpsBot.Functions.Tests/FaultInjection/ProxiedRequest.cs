@@ -1,5 +1,4 @@
 using System.Collections.Specialized;
-using System.Net;
 using System.Text;
 using System.Web;
 
@@ -52,16 +51,8 @@ internal sealed class ProxiedRequest
         }
     }
 
-    public static async Task<ProxiedRequest> ReadAsync(HttpListenerRequest request, CancellationToken cancellationToken)
-    {
-        using var body = new MemoryStream();
-        if (request.HasEntityBody)
-        {
-            await request.InputStream.CopyToAsync(body, cancellationToken);
-        }
-
-        return new ProxiedRequest(request.HttpMethod, request.RawUrl ?? "/", request.Headers, body.ToArray());
-    }
+    /// <summary>The client asked for its connection to end after this request.</summary>
+    public bool ClosesConnection => (_headers["Connection"] ?? "").Contains("close", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The same request for <paramref name="upstream"/>, keeping the client's Host header so the SigV4 signature still matches and URLs the upstream builds point back through the proxy.</summary>
     public HttpRequestMessage ToUpstream(Uri upstream)

@@ -1,14 +1,12 @@
-using System.Net;
-
 namespace OpsBot.Functions.Tests.FaultInjection;
 
 /// <summary>The upstream's answer to a forwarded call, held in full so the proxy can decide, after the call took effect, whether the client gets it.</summary>
 internal sealed class UpstreamAnswer
 {
-    // The listener writes its own framing and connection headers.
+    // The body is relayed whole with its own Content-Length, on the client's own connection.
     private static readonly HashSet<string> ConnectionHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Connection", "Keep-Alive", "Transfer-Encoding", "Content-Length", "Date", "Server",
+        "Connection", "Keep-Alive", "Transfer-Encoding",
     };
 
     private UpstreamAnswer(int status, IReadOnlyList<KeyValuePair<string, string>> headers, byte[] body)
@@ -34,23 +32,6 @@ internal sealed class UpstreamAnswer
         return new UpstreamAnswer((int)response.StatusCode, headers, body);
     }
 
-    public async Task WriteToAsync(HttpListenerResponse response, CancellationToken cancellationToken)
-    {
-        response.StatusCode = Status;
-        foreach (var (name, value) in Headers)
-        {
-            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
-            {
-                response.ContentType = value;
-            }
-            else
-            {
-                response.AppendHeader(name, value);
-            }
-        }
-
-        response.ContentLength64 = Body.Length;
-        await response.OutputStream.WriteAsync(Body, cancellationToken);
-        response.Close();
-    }
+    public Task WriteToAsync(ProxyExchange exchange, CancellationToken cancellationToken) =>
+        exchange.RespondAsync(Status, Headers, Body, cancellationToken);
 }
