@@ -189,7 +189,7 @@ public sealed class FaultProxyTests(MotoServer moto)
         var stopping = clock.Elapsed;
 
         await ConnectionFailure.AssertDroppedAsync(() => listing);
-        Assert.True(stopping < TimeSpan.FromSeconds(1), $"stopping took {stopping}");
+        Assert.True(stopping < TimeSpan.FromSeconds(1.5), $"stopping took {stopping}");
         Assert.Equal(0, proxy.Counts.Forwarded);
     }
 
