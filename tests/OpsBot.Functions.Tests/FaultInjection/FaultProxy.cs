@@ -134,7 +134,7 @@ public sealed class FaultProxy : IAsyncDisposable
         {
             var key = (request.Service, request.Operation);
             var occurrence = _occurrences[key] = _occurrences.GetValueOrDefault(key) + 1;
-            var call = new AwsCall(request.Service, request.Operation, ++_sequence, occurrence);
+            var call = new AwsCall(request.Service, request.Operation, ++_sequence, occurrence, System.Text.Encoding.UTF8.GetString(request.Body, 0, Math.Min(request.Body.Length, 4096)));
             var (fault, alternate) = _plan.Decide(call);
             return (call, fault, alternate);
         }
