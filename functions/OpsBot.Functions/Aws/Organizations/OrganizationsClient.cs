@@ -37,6 +37,7 @@ public sealed class OrganizationsClient : IOrganizationAccounts, IDisposable
     public async Task<IReadOnlyList<OrganizationAccount>> ListActiveAccountsAsync(CancellationToken cancellationToken)
     {
         var accounts = new List<OrganizationAccount>();
+        var listed = 0;
         var seenTokens = new HashSet<string>(StringComparer.Ordinal);
         string? next = null;
         do
@@ -46,6 +47,7 @@ public sealed class OrganizationsClient : IOrganizationAccounts, IDisposable
             var page = Read(response);
             foreach (var account in page.Accounts ?? [])
             {
+                listed++;
                 var state = account.State ?? account.Status ?? "";
                 if (state == Active && !string.IsNullOrEmpty(account.Id))
                 {
@@ -62,7 +64,9 @@ public sealed class OrganizationsClient : IOrganizationAccounts, IDisposable
         }
         while (!string.IsNullOrEmpty(next));
 
-        return accounts;
+        // An organization always lists its management account; nothing at all means the caller is in
+        // none (some emulators answer so instead of AWSOrganizationsNotInUseException).
+        return listed > 0 ? accounts : throw new AwsCallException("organizations", "ListAccounts", null, "NoAccounts", "the organization lists no account, not even its management account: is Organizations in use?");
     }
 
     /// <inheritdoc />
