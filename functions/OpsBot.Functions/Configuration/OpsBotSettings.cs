@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OpsBot.Functions.Sweep;
 
 namespace OpsBot.Functions.Configuration;
 
@@ -15,6 +16,7 @@ namespace OpsBot.Functions.Configuration;
 /// <item><term><c>OPSBOT_MEMBER_ROLE</c></term><description>Role name assumed in member accounts (default <c>OpsBotRemediationRole</c>).</description></item>
 /// <item><term><c>OPSBOT_FORCE_NOTIFY</c></term><description><c>true</c> forces every policy to notify mode, for a first roll-out (default <c>false</c>).</description></item>
 /// <item><term><c>OPSBOT_POLICIES</c></term><description>Policy files or folders, separated by the platform path separator or commas (required).</description></item>
+/// <item><term><c>OPSBOT_SWEEP_*</c></term><description>The sweeper's scope and pacing (see <see cref="SweepOptions"/>).</description></item>
 /// <item><term><c>AWS_REGION</c></term><description>The central region (required; <c>AWS_DEFAULT_REGION</c> is accepted as a fallback).</description></item>
 /// </list>
 /// Endpoints are not settings of their own: <see cref="EndpointUrl"/> (from a command-line option) wins,
@@ -79,6 +81,9 @@ public sealed partial record OpsBotSettings
     /// <summary>Regions the sweeper scans in each account (empty: the central region).</summary>
     public IReadOnlyList<string> SweepRegions { get; init; } = [];
 
+    /// <summary>Whether the sweeper covers the organization, and how it paces itself.</summary>
+    public SweepOptions Sweep { get; init; } = SweepOptions.Default;
+
     /// <summary>An explicit endpoint for every AWS service (an emulator), overriding the environment; null for none.</summary>
     public Uri? EndpointUrl { get; init; }
 
@@ -99,6 +104,7 @@ public sealed partial record OpsBotSettings
                 ?? throw new InvalidSettingException(RegionVariable, "is not set (nor AWS_DEFAULT_REGION)"),
             SweepAccounts = SplitList(Optional(environment, SweepAccountsVariable)),
             SweepRegions = SplitList(Optional(environment, SweepRegionsVariable)),
+            Sweep = SweepOptions.Read(environment),
         };
         settings.Validate();
         return settings;
