@@ -5,6 +5,7 @@ using OpsBot.Functions.Approvals;
 using OpsBot.Functions.Aws;
 using OpsBot.Functions.Aws.EventBridge;
 using OpsBot.Functions.Aws.Http;
+using OpsBot.Functions.Aws.Organizations;
 using OpsBot.Functions.Aws.Sns;
 using OpsBot.Functions.Aws.Sts;
 using OpsBot.Functions.Configuration;
@@ -37,7 +38,8 @@ public sealed class OpsBotRuntime : IDisposable
     private readonly EventBridgeResultPublisher _events;
     private readonly IAmazonSQS _sqs;
     private readonly HttpClient? _slackHttp;
-    private readonly HttpClient? _secretsHttp;
+    private readonly SignedServiceClient? _secretsManager;
+    private readonly OrganizationsClient? _organizations;
 
     /// <summary>Wires OpsBot without Slack (alerts go to SNS only).</summary>
     /// <param name="settings">Validated settings.</param>
@@ -68,8 +70,9 @@ public sealed class OpsBotRuntime : IDisposable
         _clock = clock;
         Policies = policies;
         var endpoints = new AwsEndpoints(environment, settings.EndpointUrl);
-        Clients = new AwsClientFactory(endpoints, credentials);
-        var signed = new SignedHttpClientFactory(credentials, endpoints, transport);
+        Clients = new AwsClientFactory(endpoints, credentials, settings.AwsRetry);
+        AwsCalls = new AwsCallStatistics();
+        var signed = new SignedHttpClientFactory(credentials, endpoints, transport, new AwsCallPolicy(settings.AwsRetry, AwsCalls));
         StateStore = new DynamoDbStateStore(Clients.CreateDynamoDb(settings.Region), settings.TableName, clock, settings.Lease ?? ClaimLease.ForFunction(settings.FunctionTimeout));
         Metrics = metrics ?? new EmbeddedMetricDeliveryMetrics(Console.Out, clock);
         _sessions = new AssumeRoleSessions(Clients, settings.Region, settings.MemberRoleName, clock);
@@ -86,8 +89,8 @@ public sealed class OpsBotRuntime : IDisposable
             }
             else if (slack.UseSecretsManager)
             {
-                (_secretsHttp, var secretsEndpoint) = signed.Create("secretsmanager", "SECRETS_MANAGER", settings.Region);
-                secrets = new SecretsManagerSlackSecretSource(_secretsHttp, secretsEndpoint, environment);
+                _secretsManager = signed.CreateService("secretsmanager", "SECRETS_MANAGER", settings.Region);
+                secrets = new SecretsManagerSlackSecretSource(_secretsManager, environment);
             }
             else
             {
@@ -105,7 +108,8 @@ public sealed class OpsBotRuntime : IDisposable
         var announcer = new AuditAnnouncer(policies, StateStore, _alerts, _events, PipelineOptions.DefaultResultDetailType, Metrics);
         Approvals = new ApprovalWorkflow(policies, StateStore, _sessions, clock, slack?.UndoUsers ?? [], Slack is null ? null : new SlackUserGroupDirectory(Slack), announcer);
         Sweeper = new PendingApprovalSweeper(Approvals, Slack);
-        MissedViolations = new MissedViolationSweep(Pipeline, _sessions);
+        _organizations = settings.Sweep.UseOrganization ? new OrganizationsClient(signed) : null;
+        MissedViolations = new MissedViolationSweep(Pipeline, _sessions, settings.Sweep, clock, new SweepAccountSource(_organizations, _sessions, settings.SweepAccounts));
         SlackInteractions = Slack is null ? null : new SlackInteractionsFunction(Slack, Approvals, StateStore, clock);
     }
 
@@ -121,8 +125,11 @@ public sealed class OpsBotRuntime : IDisposable
     /// <summary>Expires lapsed approval requests (the Sweeper Lambda calls <see cref="PendingApprovalSweeper.ExpirePendingAsync"/>).</summary>
     public PendingApprovalSweeper Sweeper { get; }
 
-    /// <summary>Scans member accounts for violations no event reported (the Sweeper Lambda, over <see cref="OpsBotSettings.SweepAccounts"/>).</summary>
+    /// <summary>Scans member accounts for violations no event reported (the Sweeper Lambda: the organization's accounts and <see cref="OpsBotSettings.SweepAccounts"/>).</summary>
     public MissedViolationSweep MissedViolations { get; }
+
+    /// <summary>Calls, retries and give-ups of the hand-written AWS clients (SNS, EventBridge, Secrets Manager, Organizations), per service.</summary>
+    public AwsCallStatistics AwsCalls { get; }
 
     /// <summary>The SlackInteractions Lambda's logic, or null when Slack is not configured.</summary>
     public SlackInteractionsFunction? SlackInteractions { get; }
@@ -173,6 +180,7 @@ public sealed class OpsBotRuntime : IDisposable
         _events.Dispose();
         _sqs.Dispose();
         _slackHttp?.Dispose();
-        _secretsHttp?.Dispose();
+        _secretsManager?.Dispose();
+        _organizations?.Dispose();
     }
 }

@@ -12,7 +12,10 @@ namespace OpsBot.Functions.Aws;
 /// Creates AWS SDK clients with the resolved endpoint of each service (see <see cref="AwsEndpoints"/>),
 /// so every client OpsBot builds talks to the same emulator or to AWS, never a mix.
 /// </summary>
-public sealed class AwsClientFactory(AwsEndpoints endpoints, AWSCredentials centralCredentials)
+/// <param name="endpoints">Endpoint resolution (emulators).</param>
+/// <param name="centralCredentials">The central account's credentials.</param>
+/// <param name="retry">How calls are bounded: the SDK gets the per-attempt timeout and as many error retries; null for the defaults.</param>
+public sealed class AwsClientFactory(AwsEndpoints endpoints, AWSCredentials centralCredentials, Http.AwsRetryOptions? retry = null)
 {
     /// <summary>The central account's credentials.</summary>
     public AWSCredentials CentralCredentials { get; } = centralCredentials;
@@ -39,6 +42,13 @@ public sealed class AwsClientFactory(AwsEndpoints endpoints, AWSCredentials cent
     private T Configure<T>(T config, string serviceId, string region)
         where T : ClientConfig
     {
+        // Bounded like the hand-written clients, so no SDK call outlives a message's budget. A reset
+        // connection is resent by the SDK on a budget of its own (stale connections); keep it small.
+        var bounds = retry ?? Http.AwsRetryOptions.Default;
+        config.Timeout = bounds.AttemptTimeout;
+        config.MaxErrorRetry = bounds.MaxAttempts - 1;
+        config.MaxStaleConnectionRetries = 1;
+
         if (Endpoints.For(serviceId) is { } endpoint)
         {
             config.ServiceURL = endpoint.ToString();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OpsBot.Functions.Sweep;
 
 namespace OpsBot.Functions.Configuration;
 
@@ -15,6 +16,7 @@ namespace OpsBot.Functions.Configuration;
 /// <item><term><c>OPSBOT_MEMBER_ROLE</c></term><description>Role name assumed in member accounts (default <c>OpsBotRemediationRole</c>).</description></item>
 /// <item><term><c>OPSBOT_FORCE_NOTIFY</c></term><description><c>true</c> forces every policy to notify mode, for a first roll-out (default <c>false</c>).</description></item>
 /// <item><term><c>OPSBOT_POLICIES</c></term><description>Policy files or folders, separated by the platform path separator or commas (required).</description></item>
+/// <item><term><c>OPSBOT_SWEEP_*</c></term><description>The sweeper's scope and pacing (see <see cref="SweepOptions"/>).</description></item>
 /// <item><term><c>AWS_REGION</c></term><description>The central region (required; <c>AWS_DEFAULT_REGION</c> is accepted as a fallback).</description></item>
 /// </list>
 /// Endpoints are not settings of their own: <see cref="EndpointUrl"/> (from a command-line option) wins,
@@ -94,8 +96,18 @@ public sealed partial record OpsBotSettings
     /// </summary>
     public TimeSpan MessageBudget { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How every AWS call is bounded and retried: attempts, per-attempt timeout and the whole call's
+    /// budget, for the hand-written clients (SNS, EventBridge, Secrets Manager, Organizations) and the
+    /// SDK clients alike (their timeout and error retries). The budget fits inside <see cref="MessageBudget"/>.
+    /// </summary>
+    public Aws.Http.AwsRetryOptions AwsRetry { get; init; } = Aws.Http.AwsRetryOptions.Default;
+
     /// <summary>The claim lease, when not derived from <see cref="FunctionTimeout"/> (the local runner derives it from its queue's visibility timeout).</summary>
     public State.ClaimLease? Lease { get; init; }
+
+    /// <summary>Whether the sweeper covers the organization, and how it paces itself.</summary>
+    public SweepOptions Sweep { get; init; } = SweepOptions.Default;
 
     /// <summary>An explicit endpoint for every AWS service (an emulator), overriding the environment; null for none.</summary>
     public Uri? EndpointUrl { get; init; }
@@ -119,6 +131,7 @@ public sealed partial record OpsBotSettings
             SweepRegions = SplitList(Optional(environment, SweepRegionsVariable)),
             FunctionTimeout = ReadSeconds(environment, FunctionTimeoutVariable) ?? TimeSpan.FromSeconds(60),
             MessageBudget = ReadSeconds(environment, MessageBudgetVariable) ?? TimeSpan.FromSeconds(20),
+            Sweep = SweepOptions.Read(environment),
         };
         settings.Validate();
         return settings;
@@ -156,6 +169,11 @@ public sealed partial record OpsBotSettings
         if (MessageBudget <= TimeSpan.Zero || MessageBudget > FunctionTimeout)
         {
             throw new InvalidSettingException(MessageBudgetVariable, $"{MessageBudget.TotalSeconds} s must be positive and at most the function timeout ({FunctionTimeout.TotalSeconds} s)");
+        }
+
+        if (AwsRetry.Budget > MessageBudget)
+        {
+            throw new InvalidSettingException(MessageBudgetVariable, $"{MessageBudget.TotalSeconds} s is shorter than one AWS call's retry budget ({AwsRetry.Budget.TotalSeconds} s): a message must have room for its slowest call");
         }
 
         if (EndpointUrl is { } endpoint && (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)))

@@ -9,7 +9,8 @@ namespace OpsBot.Functions.Aws.Ec2;
 /// <summary>
 /// <see cref="ISecurityGroupClient"/> over the EC2 API. Rules are always read with
 /// <c>DescribeSecurityGroupRules</c> (one element per rule id) rather than from the
-/// <c>IpPermissions</c> of <c>DescribeSecurityGroups</c>, so that a revoke can name rule ids.
+/// <c>IpPermissions</c> of <c>DescribeSecurityGroups</c>, so that a revoke can name rule ids. A sweep
+/// reads a whole account and region in pages of 1000 (<see cref="ReadAllAsync"/>).
 /// </summary>
 public sealed class Ec2SecurityGroupClient(IAmazonEC2 ec2) : ISecurityGroupClient
 {
@@ -18,6 +19,10 @@ public sealed class Ec2SecurityGroupClient(IAmazonEC2 ec2) : ISecurityGroupClien
     // What EC2 answers to a revoke by a rule id it does not know (moto answers InvalidPermission.NotFound).
     private const string RuleIdNotFound = "InvalidSecurityGroupRuleId.NotFound";
     private const string PermissionDuplicate = "InvalidPermission.Duplicate";
+
+    // The largest page DescribeSecurityGroups and DescribeSecurityGroupRules allow: an account's
+    // rules come in a few calls instead of two per group.
+    private const int PageSize = 1000;
 
     /// <inheritdoc />
     public async Task<SecurityGroupFact?> ReadAsync(ResourceReference reference, CancellationToken cancellationToken)
@@ -29,7 +34,7 @@ public sealed class Ec2SecurityGroupClient(IAmazonEC2 ec2) : ISecurityGroupClien
             return null;
         }
 
-        var elements = new List<PermissionFact>();
+        var rules = new List<SecurityGroupRule>();
         string? next = null;
         do
         {
@@ -38,21 +43,12 @@ public sealed class Ec2SecurityGroupClient(IAmazonEC2 ec2) : ISecurityGroupClien
                 Filters = [new Filter("group-id", [group.GroupId])],
                 NextToken = next,
             }, cancellationToken);
-            elements.AddRange((page.SecurityGroupRules ?? []).Where(r => r.GroupId == group.GroupId).Select(ToFact));
+            rules.AddRange(page.SecurityGroupRules ?? []);
             next = page.NextToken;
         }
         while (!string.IsNullOrEmpty(next));
 
-        var fact = new SecurityGroupFact
-        {
-            GroupId = group.GroupId,
-            GroupName = group.GroupName ?? "",
-            VpcId = group.VpcId ?? "",
-            OwnerId = group.OwnerId ?? "",
-            Description = group.Description ?? "",
-            Tags = (group.Tags ?? []).GroupBy(t => t.Key).ToDictionary(t => t.Key, t => t.Last().Value ?? ""),
-        };
-        return SecurityGroupFactBuilder.Build(fact, elements);
+        return SecurityGroupFactMapper.ToFact(group, rules);
     }
 
     /// <inheritdoc />
@@ -89,19 +85,39 @@ public sealed class Ec2SecurityGroupClient(IAmazonEC2 ec2) : ISecurityGroupClien
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> ListGroupIdsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SecurityGroupFact>> ReadAllAsync(CancellationToken cancellationToken)
     {
-        var ids = new List<string>();
+        var groups = new List<SecurityGroup>();
         string? next = null;
         do
         {
-            var page = await ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { NextToken = next }, cancellationToken);
-            ids.AddRange((page.SecurityGroups ?? []).Select(g => g.GroupId));
+            var page = await ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { MaxResults = PageSize, NextToken = next }, cancellationToken);
+            groups.AddRange(page.SecurityGroups ?? []);
             next = page.NextToken;
         }
         while (!string.IsNullOrEmpty(next));
 
-        return ids;
+        var rulesByGroup = new Dictionary<string, List<SecurityGroupRule>>(StringComparer.Ordinal);
+        next = null;
+        do
+        {
+            var page = await ec2.DescribeSecurityGroupRulesAsync(new DescribeSecurityGroupRulesRequest { MaxResults = PageSize, NextToken = next }, cancellationToken);
+            foreach (var rule in page.SecurityGroupRules ?? [])
+            {
+                if (!rulesByGroup.TryGetValue(rule.GroupId ?? "", out var list))
+                {
+                    rulesByGroup[rule.GroupId ?? ""] = list = [];
+                }
+
+                list.Add(rule);
+            }
+
+            next = page.NextToken;
+        }
+        while (!string.IsNullOrEmpty(next));
+
+        // A group created between the two reads has no rules listed yet; it is read complete next sweep.
+        return [.. groups.Select(g => SecurityGroupFactMapper.ToFact(g, rulesByGroup.GetValueOrDefault(g.GroupId) ?? []))];
     }
 
     /// <inheritdoc />
@@ -198,27 +214,6 @@ public sealed class Ec2SecurityGroupClient(IAmazonEC2 ec2) : ISecurityGroupClien
         {
             return new RevokedPermission(permission, true);
         }
-    }
-
-    private static PermissionFact ToFact(SecurityGroupRule rule)
-    {
-        var (kind, source) =
-            !string.IsNullOrEmpty(rule.CidrIpv4) ? (SourceKind.Ipv4Cidr, rule.CidrIpv4)
-            : !string.IsNullOrEmpty(rule.CidrIpv6) ? (SourceKind.Ipv6Cidr, rule.CidrIpv6)
-            : !string.IsNullOrEmpty(rule.PrefixListId) ? (SourceKind.PrefixList, rule.PrefixListId)
-            : (SourceKind.SecurityGroup, rule.ReferencedGroupInfo?.GroupId ?? "");
-        var protocol = IpProtocol.Normalize(rule.IpProtocol);
-        return new PermissionFact
-        {
-            Direction = rule.IsEgress == true ? TrafficDirection.Egress : TrafficDirection.Ingress,
-            Protocol = protocol,
-            FromPort = protocol == IpProtocol.All ? -1 : rule.FromPort ?? -1,
-            ToPort = protocol == IpProtocol.All ? -1 : rule.ToPort ?? -1,
-            SourceKind = kind,
-            Source = source,
-            RuleId = rule.SecurityGroupRuleId,
-            Description = rule.Description ?? "",
-        };
     }
 
     private static IpPermission ToIpPermission(PermissionFact permission)

@@ -15,8 +15,11 @@ public interface ISecurityGroupClient
     /// </summary>
     Task<IReadOnlyList<RevokedPermission>> RevokeAsync(string groupId, IReadOnlyList<PermissionFact> permissions, CancellationToken cancellationToken);
 
-    /// <summary>The ids of every security group in the account and region (for sweeps).</summary>
-    Task<IReadOnlyList<string>> ListGroupIdsAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Every security group of the account and region with its rules, read account-wide in pages
+    /// (for sweeps): each fact is the one <see cref="ReadAsync"/> gives for that group.
+    /// </summary>
+    Task<IReadOnlyList<SecurityGroupFact>> ReadAllAsync(CancellationToken cancellationToken);
 
     /// <summary>Authorizes <paramref name="permissions"/> again (undo of a revoke); a rule that already exists counts as done.</summary>
     Task AuthorizeAsync(string groupId, IReadOnlyList<PermissionFact> permissions, CancellationToken cancellationToken);

@@ -5,5 +5,4 @@ namespace OpsBot.Functions.Aws.EventBridge;
 /// <summary>Source-generated JSON for the EventBridge wire shapes (PascalCase, as the service speaks).</summary>
 [JsonSerializable(typeof(PutEventsRequestBody))]
 [JsonSerializable(typeof(PutEventsResponseBody))]
-[JsonSerializable(typeof(EventBridgeError))]
 internal sealed partial class EventBridgeJsonContext : JsonSerializerContext;

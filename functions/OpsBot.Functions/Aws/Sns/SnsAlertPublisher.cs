@@ -6,13 +6,13 @@ namespace OpsBot.Functions.Aws.Sns;
 
 /// <summary>
 /// <see cref="IAlertPublisher"/> over the SNS Query API (<c>Action=Publish</c>, version 2010-03-31,
-/// form-encoded POST, XML response) with SigV4-signed <see cref="HttpClient"/> requests.
+/// form-encoded POST, XML response) with SigV4-signed requests, retried on throttling, 5xx and
+/// timeouts (see <see cref="AwsCallPolicy"/>).
 /// </summary>
 public sealed class SnsAlertPublisher : IAlertPublisher, IDisposable
 {
     private const int MaxSubjectLength = 100;
-    private readonly HttpClient _http;
-    private readonly Uri _endpoint;
+    private readonly SignedServiceClient _sns;
     private readonly string _topicArn;
 
     /// <summary>A publisher to <paramref name="topicArn"/>, in the topic's own region.</summary>
@@ -23,7 +23,7 @@ public sealed class SnsAlertPublisher : IAlertPublisher, IDisposable
         _topicArn = topicArn;
         var parts = topicArn.Split(':');
         var region = parts.Length > 3 ? parts[3] : throw new ArgumentException($"'{topicArn}' is not a topic ARN", nameof(topicArn));
-        (_http, _endpoint) = clients.Create("sns", "SNS", region);
+        _sns = clients.CreateService("sns", "SNS", region);
     }
 
     /// <inheritdoc />
@@ -32,7 +32,6 @@ public sealed class SnsAlertPublisher : IAlertPublisher, IDisposable
         ArgumentNullException.ThrowIfNull(alert);
         var form = new List<KeyValuePair<string, string>>
         {
-            new("Action", "Publish"),
             new("Version", "2010-03-31"),
             new("TopicArn", _topicArn),
             new("Subject", Subject(alert.Subject)),
@@ -41,20 +40,12 @@ public sealed class SnsAlertPublisher : IAlertPublisher, IDisposable
         AddAttribute(form, 1, "severity", alert.Severity);
         AddAttribute(form, 2, "policy_id", alert.PolicyId);
         AddAttribute(form, 3, "account", alert.Account);
-        using var content = new FormUrlEncodedContent(form);
-        using var response = await _http.PostAsync(_endpoint, content, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        var xml = TryParse(body);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new AwsCallException("sns", "Publish", response.StatusCode, Element(xml, "Code") ?? "", Element(xml, "Message") ?? body);
-        }
-
-        return Element(xml, "MessageId") ?? throw new AwsCallException("sns", "Publish", response.StatusCode, "", "the response carries no MessageId");
+        var response = await _sns.PostQueryAsync("Publish", form, cancellationToken);
+        return Element(TryParse(response.Body), "MessageId") ?? throw new AwsCallException("sns", "Publish", response.Status, "", "the response carries no MessageId");
     }
 
     /// <inheritdoc />
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _sns.Dispose();
 
     private static void AddAttribute(List<KeyValuePair<string, string>> form, int index, string name, string value)
     {

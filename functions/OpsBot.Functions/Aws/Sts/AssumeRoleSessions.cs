@@ -12,7 +12,7 @@ namespace OpsBot.Functions.Aws.Sts;
 /// <see cref="RefreshMargin"/> before they expire; the central account itself is used directly,
 /// without assuming anything.
 /// </summary>
-public sealed class AssumeRoleSessions(AwsClientFactory clients, string centralRegion, string memberRoleName, TimeProvider clock) : IAccountSessions, IDisposable
+public sealed class AssumeRoleSessions(AwsClientFactory clients, string centralRegion, string memberRoleName, TimeProvider clock) : IAccountSessions, ICentralAccount, IDisposable
 {
     /// <summary>How long before expiry cached credentials are replaced.</summary>
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using OpsBot.Functions.Aws.Http;
 using OpsBot.Functions.Configuration;
 
 namespace OpsBot.Functions.Slack.Secrets;
@@ -7,17 +7,36 @@ namespace OpsBot.Functions.Slack.Secrets;
 /// <summary>
 /// Reads the bot token and signing secret from the Secrets Manager secret named by
 /// <see cref="SlackEnvironment.SecretArn"/> (JSON keys <c>botToken</c>, <c>signingSecret</c>), and the
-/// channel and webhook URL from the environment. Speaks the JSON 1.1 <c>GetSecretValue</c> call over
-/// an <see cref="HttpClient"/> that signs with SigV4 (see <c>SignedHttpClientFactory</c>, signing name
-/// <c>secretsmanager</c>). The first successful read is kept for the life of the process.
+/// channel and webhook URL from the environment. Speaks the JSON 1.1 <c>GetSecretValue</c> call through
+/// a <see cref="SignedServiceClient"/> (signing name <c>secretsmanager</c>), so a throttled, failing or
+/// hung read is retried within seconds. The first successful read is kept for the life of the process.
 /// </summary>
-/// <param name="signedClient">A SigV4-signing client for <c>secretsmanager</c> in the secret's region.</param>
-/// <param name="endpoint">The Secrets Manager endpoint.</param>
-/// <param name="environment">Where the ARN, channel and webhook URL are read.</param>
-public sealed class SecretsManagerSlackSecretSource(HttpClient signedClient, Uri endpoint, IEnvironmentVariables environment) : ISlackSecretSource
+public sealed class SecretsManagerSlackSecretSource : ISlackSecretSource
 {
+    private readonly SignedServiceClient secretsManager;
+    private readonly IEnvironmentVariables environment;
     private readonly SemaphoreSlim gate = new(1, 1);
     private SlackSecrets? cached;
+
+    /// <summary>A source reading through <paramref name="secretsManager"/>.</summary>
+    /// <param name="secretsManager">Secrets Manager in the secret's region.</param>
+    /// <param name="environment">Where the ARN, channel and webhook URL are read.</param>
+    public SecretsManagerSlackSecretSource(SignedServiceClient secretsManager, IEnvironmentVariables environment)
+    {
+        ArgumentNullException.ThrowIfNull(secretsManager);
+        ArgumentNullException.ThrowIfNull(environment);
+        this.secretsManager = secretsManager;
+        this.environment = environment;
+    }
+
+    /// <summary>A source posting to <paramref name="endpoint"/> through <paramref name="signedClient"/>, with <see cref="AwsRetryOptions.Default"/>.</summary>
+    /// <param name="signedClient">A SigV4-signing client for <c>secretsmanager</c> in the secret's region.</param>
+    /// <param name="endpoint">The Secrets Manager endpoint.</param>
+    /// <param name="environment">Where the ARN, channel and webhook URL are read.</param>
+    public SecretsManagerSlackSecretSource(HttpClient signedClient, Uri endpoint, IEnvironmentVariables environment)
+        : this(new SignedServiceClient("secretsmanager", signedClient, endpoint, new AwsCallPolicy(AwsRetryOptions.Default, new AwsCallStatistics())), environment)
+    {
+    }
 
     /// <inheritdoc />
     /// <exception cref="InvalidSettingException">The ARN is unset, the secret cannot be read, or its JSON lacks a key; the secret's text is never shown.</exception>
@@ -47,21 +66,18 @@ public sealed class SecretsManagerSlackSecretSource(HttpClient signedClient, Uri
             throw new InvalidSettingException(SlackEnvironment.SecretArn, "is not set");
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
+        var json = JsonSerializer.Serialize(new GetSecretValueRequest(arn.Trim()), SlackSecretJsonContext.Default.GetSecretValueRequest);
+        AwsResponse response;
+        try
         {
-            Content = new StringContent(
-                JsonSerializer.Serialize(new GetSecretValueRequest(arn.Trim()), SlackSecretJsonContext.Default.GetSecretValueRequest),
-                Encoding.UTF8,
-                "application/x-amz-json-1.1"),
-        };
-        request.Headers.Add("X-Amz-Target", "secretsmanager.GetSecretValue");
-        using var response = await signedClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+            response = await secretsManager.PostJsonAsync("secretsmanager.GetSecretValue", json, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsCallException ex)
         {
-            throw new InvalidSettingException(SlackEnvironment.SecretArn, $"GetSecretValue answered HTTP {(int)response.StatusCode} {ErrorType(text)}");
+            throw new InvalidSettingException(SlackEnvironment.SecretArn, $"GetSecretValue answered {(ex.Status is { } status ? $"HTTP {(int)status}" : "nothing")} {SafeCode(ex.ErrorCode)}".TrimEnd());
         }
 
+        var text = response.Body;
         var document = Parse(Parse(text, SlackSecretJsonContext.Default.GetSecretValueResponse)?.SecretString ?? "", SlackSecretJsonContext.Default.SlackSecretDocument);
         if (string.IsNullOrWhiteSpace(document?.BotToken) || string.IsNullOrWhiteSpace(document.SigningSecret))
         {
@@ -84,21 +100,8 @@ public sealed class SecretsManagerSlackSecretSource(HttpClient signedClient, Uri
         }
     }
 
-    /// <summary>AWS JSON errors carry <c>__type</c>, e.g. <c>ResourceNotFoundException</c>; nothing else from the body is repeated.</summary>
-    private static string ErrorType(string body)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            var type = json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("__type", out var value) ? value.GetString() ?? "" : "";
-            var name = type[(type.LastIndexOf('#') + 1)..];
-            return name.All(char.IsAsciiLetterOrDigit) ? name : "";
-        }
-        catch (JsonException)
-        {
-            return "";
-        }
-    }
+    // Only a plain error name is repeated: nothing from the body may leak the secret.
+    private static string SafeCode(string code) => code.All(char.IsAsciiLetterOrDigit) ? code : "";
 
     private sealed class OverlaidEnvironment(IEnvironmentVariables environment, SlackSecretDocument document) : IEnvironmentVariables
     {
