@@ -123,17 +123,6 @@ public sealed class EventDeliveryTests
         Assert.Equal(["ReportBatchItemFailures"], CfnTemplate.Strings(CfnTemplate.Child(source, "FunctionResponseTypes")));
     }
 
-    [Fact]
-    public void The_queue_hides_a_message_for_at_least_six_event_handler_timeouts()
-    {
-        var central = CfnTemplate.Load(CentralTemplate);
-        var globals = CfnTemplate.Map(CfnTemplate.Map(central.Root, "Globals"), "Function");
-        var timeout = int.Parse(CfnTemplate.Scalar(central.Properties("EventHandler"), "Timeout") ?? CfnTemplate.Scalar(globals, "Timeout")!, System.Globalization.CultureInfo.InvariantCulture);
-        var visibility = int.Parse(CfnTemplate.Scalar(central.Properties("EventQueue"), "VisibilityTimeout")!, System.Globalization.CultureInfo.InvariantCulture);
-
-        Assert.True(visibility >= 6 * timeout, $"visibility timeout {visibility} s < 6 x {timeout} s");
-    }
-
     internal static YamlMappingNode PatternOf(string template, string rule) =>
         CfnTemplate.Map(CfnTemplate.Load(template).Properties(rule), "EventPattern");
 

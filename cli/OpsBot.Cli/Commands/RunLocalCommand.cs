@@ -37,14 +37,11 @@ internal static class RunLocalCommand
                 var endpoint = EndpointOption.Parse(result.GetValue(endpointOption));
                 var environment = new ProcessEnvironmentVariables();
                 var lease = await QueueLeaseAsync(environment, endpoint, queueUrl, cancellationToken);
-                runtime = OpsBotRuntime.FromEnvironment(environment, transport, TimeProvider.System, settings => settings with
+                runtime = OpsBotRuntime.FromEnvironment(environment, transport, TimeProvider.System, settings => (settings with
                 {
                     EndpointUrl = endpoint ?? settings.EndpointUrl,
                     ForceNotify = result.GetValue(notifyOption) || settings.ForceNotify,
-                    Lease = lease,
-                    FunctionTimeout = lease.FunctionTimeout,
-                    MessageBudget = settings.MessageBudget < lease.FunctionTimeout ? settings.MessageBudget : lease.FunctionTimeout,
-                });
+                }).FittedTo(lease));
             }
             catch (Exception ex) when (ex is InvalidSettingException or InputFileException)
             {

@@ -112,6 +112,29 @@ public sealed partial record OpsBotSettings
     /// <summary>An explicit endpoint for every AWS service (an emulator), overriding the environment; null for none.</summary>
     public Uri? EndpointUrl { get; init; }
 
+    /// <summary>
+    /// These settings for a worker whose claims are held for <paramref name="lease"/> (a local runner on a
+    /// queue with a short visibility timeout): the invocation, each message and each AWS call are
+    /// shortened to fit inside it.
+    /// </summary>
+    public OpsBotSettings FittedTo(State.ClaimLease lease)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        // Half the invocation at most, so a batch gets through more than its first message.
+        var budget = MessageBudget < lease.FunctionTimeout / 2 ? MessageBudget : lease.FunctionTimeout / 2;
+        return this with
+        {
+            Lease = lease,
+            FunctionTimeout = lease.FunctionTimeout,
+            MessageBudget = budget,
+            AwsRetry = AwsRetry with
+            {
+                Budget = AwsRetry.Budget < budget ? AwsRetry.Budget : budget,
+                AttemptTimeout = AwsRetry.AttemptTimeout < budget / 2 ? AwsRetry.AttemptTimeout : budget / 2,
+            },
+        };
+    }
+
     /// <summary>Reads and validates the settings from <paramref name="environment"/>.</summary>
     /// <exception cref="InvalidSettingException">A setting is missing or malformed; names it.</exception>
     public static OpsBotSettings Read(IEnvironmentVariables environment)
