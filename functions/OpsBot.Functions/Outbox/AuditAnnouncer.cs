@@ -121,7 +121,8 @@ public sealed class AuditAnnouncer(PolicySet policies, IStateStore state, IAlert
             return false;
         }
 
-        await state.SettleAnnouncementAsync(record.EventId, announcement.Id, AnnouncementStatus.Sent, null, reference, cancellationToken);
+        // Sent: recording it must not be cut short by the message's budget, or the next attempt sends it again.
+        await state.SettleAnnouncementAsync(record.EventId, announcement.Id, AnnouncementStatus.Sent, null, reference, CancellationToken.None);
         return true;
     }
 

@@ -6,6 +6,9 @@ public sealed record DeliveryOutcome
     /// <summary>Events with neither a final audit record nor a message in the dead-letter queue.</summary>
     public required int EventsLost { get; init; }
 
+    /// <summary>What is known of each lost event (its audit record and claim), to say why.</summary>
+    public required IReadOnlyList<string> LostEvents { get; init; }
+
     /// <summary>Events that ended in the dead-letter queue.</summary>
     public required int InDeadLetterQueue { get; init; }
 

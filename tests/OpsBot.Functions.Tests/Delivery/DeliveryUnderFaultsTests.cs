@@ -34,6 +34,7 @@ public sealed class DeliveryUnderFaultsTests(MotoServer moto, ITestOutputHelper 
         var outcome = await world.RunAsync();
 
         output.WriteLine(outcome.ToString());
+        output.WriteLine(string.Join(Environment.NewLine, outcome.LostEvents));
         Assert.Equal(0, outcome.EventsLost);
         Assert.Equal(0, outcome.InDeadLetterQueue);
         Assert.Equal(0, outcome.GroupsLeftOpen);

@@ -23,8 +23,14 @@ namespace OpsBot.Functions.Tests.Delivery;
 /// </summary>
 internal sealed class DeliveryWorld : IAsyncDisposable
 {
-    /// <summary>How long a message stays hidden after a receive; the claim lease is derived from it as run-local does.</summary>
+    /// <summary>How long a message stays hidden after a receive; the claim lease ends before it.</summary>
     public static readonly TimeSpan Visibility = TimeSpan.FromSeconds(8);
+
+    /// <summary>Workers running at once, like concurrent Lambda execution environments on one queue.</summary>
+    public const int Concurrency = 3;
+
+    /// <summary>The claim lease: a worker's invocation runs 5 s at most, the lease lapses at 6.5 s, before the message reappears.</summary>
+    public static readonly ClaimLease Lease = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6.5));
 
     /// <summary>The longest a run may take before it stops and counts what it has.</summary>
     public static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(4);
@@ -40,7 +46,7 @@ internal sealed class DeliveryWorld : IAsyncDisposable
     };
 
     private readonly RemediationWorld _world;
-    private readonly FaultProxy _proxy;
+    private readonly IReadOnlyList<FaultProxy> _proxies;
     private readonly DeliveryScenario _scenario;
     private readonly string _queueUrl;
     private readonly string _deadLetterUrl;
@@ -49,23 +55,30 @@ internal sealed class DeliveryWorld : IAsyncDisposable
     private readonly List<(string EventId, string GroupId)> _events = [];
     private readonly Dictionary<string, AwsServiceCallCounts> _retries = new(StringComparer.Ordinal);
     private int _effectiveRevokes;
+    private int _killsLeft;
+    private int _workers;
+    private int _receives;
 
-    private DeliveryWorld(RemediationWorld world, FaultProxy proxy, DeliveryScenario scenario, string queueUrl, string deadLetterUrl, string resultsUrl, string busName)
+    private DeliveryWorld(RemediationWorld world, IReadOnlyList<FaultProxy> proxies, DeliveryScenario scenario, string queueUrl, string deadLetterUrl, string resultsUrl, string busName)
     {
         _world = world;
-        _proxy = proxy;
+        _proxies = proxies;
+        _killsLeft = scenario.Kills;
         _scenario = scenario;
         _queueUrl = queueUrl;
         _deadLetterUrl = deadLetterUrl;
         _resultsUrl = resultsUrl;
         _busName = busName;
-        _proxy.Forwarded += (call, status) =>
+        foreach (var proxy in proxies)
         {
-            if (call.Service == "ec2" && call.Operation.StartsWith("RevokeSecurityGroup", StringComparison.Ordinal) && status == 200)
+            proxy.Forwarded += (call, status) =>
             {
-                Interlocked.Increment(ref _effectiveRevokes);
-            }
-        };
+                if (call.Service == "ec2" && call.Operation.StartsWith("RevokeSecurityGroup", StringComparison.Ordinal) && status == 200)
+                {
+                    Interlocked.Increment(ref _effectiveRevokes);
+                }
+            };
+        }
     }
 
     public static async Task<DeliveryWorld> CreateAsync(MotoServer moto, DeliveryScenario scenario)
@@ -94,14 +107,9 @@ internal sealed class DeliveryWorld : IAsyncDisposable
             await bus.PutTargetAsync(busName, "results", "queue", resultsArn, null, CancellationToken.None);
         }
 
-        var plan = new FaultPlan(scenario.Seed) { Delay = TimeSpan.FromSeconds(1) };
-        var everything = Enum.GetValues<FaultKind>();
-        foreach (var service in new[] { "ec2", "sts", "dynamodb", "sns", "events" })
-        {
-            plan.On(service, scenario.FaultProbability, everything);
-        }
-
-        var delivery = new DeliveryWorld(world, new FaultProxy(moto.Endpoint, plan), scenario, queue.QueueUrl, deadLetter.QueueUrl, results.QueueUrl, busName);
+        // One proxy per worker slot, so killing a worker black-holes its calls only.
+        var proxies = Enumerable.Range(0, Concurrency).Select(slot => new FaultProxy(moto.Endpoint, Plan(scenario, slot))).ToList();
+        var delivery = new DeliveryWorld(world, proxies, scenario, queue.QueueUrl, deadLetter.QueueUrl, results.QueueUrl, busName);
         await delivery.OpenGroupsAndQueueEventsAsync();
         return delivery;
     }
@@ -110,30 +118,47 @@ internal sealed class DeliveryWorld : IAsyncDisposable
     public async Task<DeliveryOutcome> RunAsync()
     {
         var started = DateTimeOffset.UtcNow;
-        var lease = ClaimLease.ForQueue(Visibility);
-        var kills = _scenario.Kills;
-        int workers = 0, receives = 0;
+        await Task.WhenAll(_proxies.Select(proxy => RunSlotAsync(proxy, started)));
+        return await CountAsync(DateTimeOffset.UtcNow - started);
+    }
+
+    private static FaultPlan Plan(DeliveryScenario scenario, int slot)
+    {
+        var plan = new FaultPlan((scenario.Seed * 31) + slot) { Delay = TimeSpan.FromSeconds(1) };
+        var everything = Enum.GetValues<FaultKind>();
+        foreach (var service in new[] { "ec2", "sts", "dynamodb", "sns", "events" })
+        {
+            plan.On(service, scenario.FaultProbability, everything);
+        }
+
+        return plan;
+    }
+
+    // One worker slot, like one concurrent Lambda execution environment: a worker polls until the queue
+    // is drained, a new one starts after it (or after it was killed), until nothing is left.
+    private async Task RunSlotAsync(FaultProxy proxy, DateTimeOffset started)
+    {
         while (DateTimeOffset.UtcNow - started < RunLimit && await MessagesLeftAsync() > 0)
         {
-            workers++;
+            Interlocked.Increment(ref _workers);
             using var killed = new CancellationTokenSource();
-            var dies = kills-- > 0 && _scenario.Kill != WorkerKill.None;
+            var dies = _scenario.Kill != WorkerKill.None && Interlocked.Decrement(ref _killsLeft) >= 0;
             void Kill(AwsCall call, int status)
             {
                 if (dies && !killed.IsCancellationRequested && status == 200 && IsKillPoint(call))
                 {
                     // The call took effect; the worker dies before it reads the answer, mid-whatever it was doing.
-                    _proxy.BlackHole(true);
+                    proxy.BlackHole(true);
                     killed.Cancel();
                 }
             }
 
-            _proxy.Forwarded += Kill;
-            var runtime = Worker(lease);
+            proxy.Forwarded += Kill;
+            var runtime = Worker(proxy);
             try
             {
                 var summary = await runtime.CreateQueueRunner(new QueueRunnerOptions(_queueUrl, Drain: true, BatchSize: 5)).RunAsync(killed.Token);
-                receives += summary.Received;
+                Interlocked.Add(ref _receives, summary.Received);
                 if (summary.Received == 0)
                 {
                     await Task.Delay(TimeSpan.FromSeconds(1));
@@ -145,19 +170,21 @@ internal sealed class DeliveryWorld : IAsyncDisposable
             }
             finally
             {
-                _proxy.Forwarded -= Kill;
+                proxy.Forwarded -= Kill;
                 runtime.Dispose();
                 Accumulate(runtime.AwsCalls);
-                _proxy.BlackHole(false);
+                proxy.BlackHole(false);
             }
         }
-
-        return await CountAsync(workers, receives, DateTimeOffset.UtcNow - started);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _proxy.DisposeAsync();
+        foreach (var proxy in _proxies)
+        {
+            await proxy.DisposeAsync();
+        }
+
         await _world.DisposeAsync();
     }
 
@@ -169,17 +196,17 @@ internal sealed class DeliveryWorld : IAsyncDisposable
     };
 
     // A new process: its own runtime and connections, every AWS call through the proxy.
-    private OpsBotRuntime Worker(ClaimLease lease)
+    private OpsBotRuntime Worker(FaultProxy proxy)
     {
         var settings = _world.Runtime.Settings with
         {
-            EndpointUrl = _proxy.Endpoint,
-            Lease = lease,
-            FunctionTimeout = lease.FunctionTimeout,
+            EndpointUrl = proxy.Endpoint,
+            Lease = Lease,
+            FunctionTimeout = Lease.FunctionTimeout,
             MessageBudget = Retry.Budget,
             AwsRetry = Retry,
         };
-        var environment = new DictionaryEnvironmentVariables(new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = _proxy.Endpoint.ToString() });
+        var environment = new DictionaryEnvironmentVariables(new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = proxy.Endpoint.ToString() });
         return new OpsBotRuntime(settings, _world.Runtime.Policies, ProxiedClients.Credentials, environment, new SocketsHttpHandler { UseProxy = false }, TimeProvider.System, null, new RecordingDeliveryMetrics());
     }
 
@@ -213,11 +240,12 @@ internal sealed class DeliveryWorld : IAsyncDisposable
         return attributes.ApproximateNumberOfMessages + attributes.ApproximateNumberOfMessagesNotVisible;
     }
 
-    private async Task<DeliveryOutcome> CountAsync(int workers, int receives, TimeSpan elapsed)
+    private async Task<DeliveryOutcome> CountAsync(TimeSpan elapsed)
     {
         var deadLettered = (await DrainAsync(_deadLetterUrl)).Select(EventIdOf).ToHashSet(StringComparer.Ordinal);
         var alerts = (await _world.DrainAlertsAsync()).Select(a => (EventId: a.Message.GetProperty("eventId").GetString()!, Id: a.Message.GetProperty("announcementId").GetString()!)).ToList();
         var results = (await DrainAsync(_resultsUrl)).Select(ResultOf).Where(r => r.Outcome != "").ToList();
+        var lostEvents = new List<string>();
         int lost = 0, open = 0, https = 0, remediated = 0, oneAlert = 0, oneResult = 0, givenUp = 0;
         foreach (var (eventId, groupId) in _events)
         {
@@ -225,6 +253,7 @@ internal sealed class DeliveryWorld : IAsyncDisposable
             if (audit is not { Provisional: false } && !deadLettered.Contains(eventId))
             {
                 lost++;
+                lostEvents.Add($"{eventId}: audit {(audit is null ? "none" : $"{audit.Outcome} provisional={audit.Provisional} reason={audit.Reason} errors={string.Join(" | ", audit.Errors)}")}; claim {await ClaimOfAsync(eventId)}");
             }
 
             var rules = await _world.IngressRulesAsync(groupId);
@@ -242,6 +271,7 @@ internal sealed class DeliveryWorld : IAsyncDisposable
         return new DeliveryOutcome
         {
             EventsLost = lost,
+            LostEvents = lostEvents,
             InDeadLetterQueue = deadLettered.Count,
             GroupsLeftOpen = open,
             HttpsRulesTouched = https,
@@ -252,12 +282,22 @@ internal sealed class DeliveryWorld : IAsyncDisposable
             AlertCopies = alerts.Count - alerts.Select(a => a.Id).Distinct().Count(),
             ResultEventCopies = results.Count - results.Select(r => r.EventId).Distinct().Count(),
             AnnouncementsGivenUp = givenUp,
-            Workers = workers,
-            Receives = receives,
-            Faults = _proxy.Counts.ToString(),
+            Workers = _workers,
+            Receives = _receives,
+            Faults = Faults(),
             Retries = string.Join(", ", _retries.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value.Calls} calls {s.Value.Retries} retries {s.Value.GivenUp} given up")),
             Elapsed = elapsed,
         };
+    }
+
+    private string Faults()
+    {
+        var injected = _proxies.SelectMany(p => p.Counts.Injected())
+            .GroupBy(f => (f.Service, f.Operation, f.Kind))
+            .OrderBy(g => g.Key.Service, StringComparer.Ordinal).ThenBy(g => g.Key.Operation, StringComparer.Ordinal).ThenBy(g => g.Key.Kind)
+            .Select(g => $"{g.Key.Service} {g.Key.Operation} {g.Key.Kind} {g.Sum(f => f.Count)}");
+        return $"seen {_proxies.Sum(p => p.Counts.Seen)}, forwarded {_proxies.Sum(p => p.Counts.Forwarded)}, black-holed {_proxies.Sum(p => p.Counts.BlackHoled)}, faults {_proxies.Sum(p => p.Counts.TotalFaults)}: "
+            + string.Join("; ", injected);
     }
 
     private void Accumulate(AwsCallStatistics worker)
@@ -290,6 +330,18 @@ internal sealed class DeliveryWorld : IAsyncDisposable
         }
 
         return bodies;
+    }
+
+    private async Task<string> ClaimOfAsync(string eventId)
+    {
+        using var dynamoDb = _world.Runtime.Clients.CreateDynamoDb(RemediationWorld.Region);
+        var item = (await dynamoDb.GetItemAsync(new Amazon.DynamoDBv2.Model.GetItemRequest
+        {
+            TableName = _world.Runtime.Settings.TableName,
+            Key = new() { ["pk"] = new("EVENT#" + eventId), ["sk"] = new("CLAIM") },
+            ConsistentRead = true,
+        })).Item;
+        return item is { Count: > 0 } ? string.Join(", ", item.Select(a => $"{a.Key}={a.Value.S ?? a.Value.N}")) : "none";
     }
 
     private static string EventIdOf(string body)
