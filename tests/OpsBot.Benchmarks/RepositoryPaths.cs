@@ -18,6 +18,9 @@ internal static class RepositoryPaths
             text = text.Replace("{{" + key + "}}", value, StringComparison.Ordinal);
         }
 
+        // Captured events, re-dated to now: the pipeline refuses events older than its duplicate window.
+        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        text = System.Text.RegularExpressions.Regex.Replace(text, "\"(time|eventTime)\": \"[0-9T:-]+Z\"", m => $"\"{m.Groups[1].Value}\": \"{now}\"");
         return text.Contains("{{", StringComparison.Ordinal)
             ? throw new InvalidOperationException($"event {name} has a placeholder left: {text}")
             : text;

@@ -119,13 +119,13 @@ public sealed class DynamoDbStateStore(IAmazonDynamoDB dynamoDb, string tableNam
         _outbox.SettleAsync(eventId, announcementId, status, error, reference, cancellationToken);
 
     /// <inheritdoc />
-    public Task WriteAuditAsync(AuditRecord record, CancellationToken cancellationToken)
+    public async Task WriteAuditAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
 
         // The outbox lives in its own items; the record never carries a stale copy of it.
         record = AuditText.Fit(record) with { Announcements = [] };
-        return dynamoDb.PutItemAsync(new PutItemRequest
+        var request = new PutItemRequest
         {
             TableName = tableName,
             Item = new Dictionary<string, AttributeValue>(Key(record.EventId, "AUDIT"))
@@ -134,9 +134,26 @@ public sealed class DynamoDbStateStore(IAmazonDynamoDB dynamoDb, string tableNam
                 ["outcome"] = new AttributeValue(record.Outcome.ToString()),
                 ["account"] = new AttributeValue(record.Account.Length == 0 ? "-" : record.Account),
                 ["recordedAt"] = new AttributeValue(record.RecordedAt.ToString("O", CultureInfo.InvariantCulture)),
+                ["provisional"] = new AttributeValue { BOOL = record.Provisional },
                 ["expiresAt"] = Number(record.RecordedAt + AuditRetention),
             },
-        }, cancellationToken);
+        };
+        if (record.Provisional)
+        {
+            // A provisional record never replaces a final one: a late copy of this very request (sent
+            // again after a timeout, arriving after the final record) would otherwise undo the outcome.
+            request.ConditionExpression = "attribute_not_exists(pk) OR provisional = :true";
+            request.ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":true"] = new() { BOOL = true } };
+        }
+
+        try
+        {
+            await dynamoDb.PutItemAsync(request, cancellationToken);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            throw new AuditRecordSupersededException(record.EventId);
+        }
     }
 
     /// <inheritdoc />

@@ -98,9 +98,14 @@ internal sealed class OutboxItems(IAmazonDynamoDB dynamoDb, string tableName, Ti
         }
     }
 
-    public Task SettleAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken)
+    public async Task SettleAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken)
     {
-        var values = new Dictionary<string, AttributeValue> { [":status"] = new AttributeValue(Text(status)) };
+        var values = new Dictionary<string, AttributeValue>
+        {
+            [":status"] = new AttributeValue(Text(status)),
+            [":sent"] = new AttributeValue(Text(AnnouncementStatus.Sent)),
+            [":givenup"] = new AttributeValue(Text(AnnouncementStatus.GivenUp)),
+        };
         var update = "SET #status = :status";
         if (error is not null)
         {
@@ -119,17 +124,26 @@ internal sealed class OutboxItems(IAmazonDynamoDB dynamoDb, string tableName, Ti
             }
         }
 
-        return dynamoDb.UpdateItemAsync(new UpdateItemRequest
+        try
         {
-            TableName = tableName,
-            Key = StateItems.Key(eventId, Prefix + announcementId),
-            UpdateExpression = update + " REMOVE leaseUntil",
-            ConditionExpression = "attribute_exists(pk)",
-            ExpressionAttributeNames = status == AnnouncementStatus.Sent && reference is not null
-                ? new Dictionary<string, string> { ["#status"] = "status", ["#reference"] = "reference" }
-                : new Dictionary<string, string> { ["#status"] = "status" },
-            ExpressionAttributeValues = values,
-        }, cancellationToken);
+            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = StateItems.Key(eventId, Prefix + announcementId),
+                UpdateExpression = update + " REMOVE leaseUntil",
+
+                // Sent and given up are final: a late copy of an earlier failure's update must not reopen them.
+                ConditionExpression = "attribute_exists(pk) AND #status <> :sent AND #status <> :givenup",
+                ExpressionAttributeNames = status == AnnouncementStatus.Sent && reference is not null
+                    ? new Dictionary<string, string> { ["#status"] = "status", ["#reference"] = "reference" }
+                    : new Dictionary<string, string> { ["#status"] = "status" },
+                ExpressionAttributeValues = values,
+            }, cancellationToken);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // Already sent or given up (or this very update, resent after its answer was lost): final, keep it.
+        }
     }
 
     private static AnnouncementState ToState(Dictionary<string, AttributeValue> item)

@@ -19,8 +19,9 @@ internal static class CannedAwsResponses
 
     public const string DynamoDbEmpty = "{}";
 
+    // With ReturnValuesOnConditionCheckFailure=ALL_OLD: the claim the pipeline met is a finished one.
     public const string DynamoDbConditionFailed =
-        """{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}""";
+        """{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed","Item":{"pk":{"S":"EVENT#dup"},"sk":{"S":"CLAIM"},"status":{"S":"done"},"owner":{"S":"earlier"}}}""";
 
     public const string PutEvents = """{"FailedEntryCount":0,"Entries":[{"EventId":"11111111-2222-3333-4444-555555555555"}]}""";
 

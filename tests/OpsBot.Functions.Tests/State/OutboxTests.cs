@@ -90,20 +90,18 @@ public sealed class OutboxTests(MotoServer moto)
     }
 
     [Fact]
-    public async Task An_audit_record_with_a_200_kb_reason_is_cut_to_fit_with_a_marker()
+    public async Task A_late_failure_update_never_reopens_a_sent_announcement()
     {
         var (store, client) = await StateTable.CreateAsync(moto, new VirtualClock(Start));
         using (client)
         {
-            var huge = new string('x', 200_000);
-            await store.WriteAuditAsync(new AuditRecord { EventId = "evt-1", RecordedAt = Start, Outcome = AuditOutcome.Rejected, Reason = huge, Errors = [huge, huge, huge] }, CancellationToken.None);
+            await store.OweAnnouncementsAsync("evt-1", [Result], CancellationToken.None);
+            await store.TryTakeAnnouncementAsync("evt-1", Result.Id, "attempt-a", CancellationToken.None);
+            await store.SettleAnnouncementAsync("evt-1", Result.Id, AnnouncementStatus.Sent, null, "event-id-1", CancellationToken.None);
 
-            var record = await store.ReadAuditAsync("evt-1", CancellationToken.None);
+            await store.SettleAnnouncementAsync("evt-1", Result.Id, AnnouncementStatus.Owed, "result event not sent (attempt 1): timeout", null, CancellationToken.None);
 
-            var kept = record!.Reason.IndexOf(" …[truncated: ", StringComparison.Ordinal);
-            Assert.InRange(record.Reason.Length, AuditText.MaxReason - 48, AuditText.MaxReason);
-            Assert.EndsWith($" …[truncated: {200_000 - kept} more characters]", record.Reason, StringComparison.Ordinal);
-            Assert.All(record.Errors, e => Assert.InRange(e.Length, 1, AuditText.MaxLine));
+            Assert.Equal(AnnouncementStatus.Sent, Assert.Single(await store.ReadAnnouncementsAsync("evt-1", CancellationToken.None)).Status);
         }
     }
 }
