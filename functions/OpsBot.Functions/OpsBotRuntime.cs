@@ -75,6 +75,7 @@ public sealed class OpsBotRuntime : IDisposable
         var signed = new SignedHttpClientFactory(credentials, endpoints, transport, new AwsCallPolicy(settings.AwsRetry, AwsCalls));
         StateStore = new DynamoDbStateStore(Clients.CreateDynamoDb(settings.Region), settings.TableName, clock, settings.Lease ?? ClaimLease.ForFunction(settings.FunctionTimeout));
         Metrics = metrics ?? new EmbeddedMetricDeliveryMetrics(Console.Out, clock);
+        StuckClaims = new StuckClaimCheck(StateStore, Metrics, clock);
         _sessions = new AssumeRoleSessions(Clients, settings.Region, settings.MemberRoleName, clock);
         _alerts = new SnsAlertPublisher(signed, settings.AlertTopicArn);
         _events = new EventBridgeResultPublisher(signed, settings.Region, settings.EventBusName);
@@ -112,6 +113,9 @@ public sealed class OpsBotRuntime : IDisposable
         MissedViolations = new MissedViolationSweep(Pipeline, _sessions, settings.Sweep, clock, new SweepAccountSource(_organizations, _sessions, settings.SweepAccounts));
         SlackInteractions = Slack is null ? null : new SlackInteractionsFunction(Slack, Approvals, StateStore, clock);
     }
+
+    /// <summary>Counts claims stuck in processing, for the sweeper.</summary>
+    public StuckClaimCheck StuckClaims { get; }
 
     /// <summary>Where delivery alarms (given-up announcements, stuck claims) are signalled.</summary>
     public IDeliveryMetrics Metrics { get; }

@@ -37,7 +37,7 @@ public static class HandlerCatalog
             case Sweeper:
                 var sweeper = OpsBotRuntime.FromEnvironment(environment, transport, TimeProvider.System);
                 var regions = sweeper.Settings.SweepRegions.Count > 0 ? sweeper.Settings.SweepRegions : [sweeper.Settings.Region];
-                return new SweeperInvocation(sweeper.Sweeper, sweeper.MissedViolations, regions, TimeProvider.System);
+                return new SweeperInvocation(sweeper.Sweeper, sweeper.MissedViolations, sweeper.StuckClaims, regions, TimeProvider.System);
             default:
                 throw new InvalidSettingException("_HANDLER", $"'{name}' is not a function of this bootstrap (known: {string.Join(", ", Names)})");
         }

@@ -8,15 +8,17 @@ namespace OpsBot.Lambda.Handlers;
 /// The <c>sweeper</c> function, run on a schedule: expires lapsed approval requests (updating their
 /// Slack messages), then scans the organization's accounts (or the configured ones) in the configured
 /// regions for violations that no event reported, within the sweep's time budget. The scheduled
-/// event's content is not needed; the answer is the sweep's report.
+/// event's content is not needed; the answer is the sweep's report. Last, it counts claims stuck in
+/// processing (events nothing finished) for the stuck-claims alarm.
 /// </summary>
-public sealed class SweeperInvocation(PendingApprovalSweeper approvals, MissedViolationSweep missed, IReadOnlyList<string> regions, TimeProvider clock) : IInvocationHandler
+public sealed class SweeperInvocation(PendingApprovalSweeper approvals, MissedViolationSweep missed, StuckClaimCheck stuck, IReadOnlyList<string> regions, TimeProvider clock) : IInvocationHandler
 {
     /// <inheritdoc />
     public async Task<string> HandleAsync(string body, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var expired = await approvals.ExpirePendingAsync(clock.GetUtcNow(), cancellationToken);
         var scanned = await missed.SweepAllAsync(regions, cancellationToken);
-        return JsonSerializer.Serialize(new SweeperReport(expired, scanned), SweeperJsonContext.Default.SweeperReport);
+        var claims = await stuck.CheckAsync(cancellationToken);
+        return JsonSerializer.Serialize(new SweeperReport(expired, scanned, claims), SweeperJsonContext.Default.SweeperReport);
     }
 }

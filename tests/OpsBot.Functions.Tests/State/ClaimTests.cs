@@ -103,4 +103,25 @@ public sealed class ClaimTests(MotoServer moto)
             Assert.Equal(["evt-stuck"], stuck.Select(s => s.EventId));
         }
     }
+
+    [Fact]
+    public async Task The_stuck_claims_check_signals_how_many_events_nothing_finished()
+    {
+        var clock = new VirtualClock(Start);
+        var (store, client) = await StateTable.CreateAsync(moto, clock);
+        using (client)
+        {
+            var metrics = new Integration.RecordingDeliveryMetrics();
+            await store.TryClaimAsync("evt-stuck-1", "attempt-a", CancellationToken.None);
+            await store.TryClaimAsync("evt-stuck-2", "attempt-a", CancellationToken.None);
+            clock.Advance(TimeSpan.FromHours(3));
+            await store.TryClaimAsync("evt-recent", "attempt-a", CancellationToken.None);
+
+            var report = await new Sweep.StuckClaimCheck(store, metrics, clock).CheckAsync(CancellationToken.None);
+
+            Assert.Equal(2, report.Count);
+            Assert.Equal(["evt-stuck-1", "evt-stuck-2"], report.EventIds.Order(StringComparer.Ordinal));
+            Assert.Equal([2], metrics.Stuck);
+        }
+    }
 }
