@@ -117,7 +117,7 @@ public sealed class ClaimTests(MotoServer moto)
             clock.Advance(TimeSpan.FromHours(3));
             await store.TryClaimAsync("evt-recent", "attempt-a", CancellationToken.None);
 
-            var report = await new Sweep.StuckClaimCheck(store, metrics, clock).CheckAsync(CancellationToken.None);
+            var report = await new OpsBot.Functions.Sweep.StuckClaimCheck(store, metrics, clock).CheckAsync(CancellationToken.None);
 
             Assert.Equal(2, report.Count);
             Assert.Equal(["evt-stuck-1", "evt-stuck-2"], report.EventIds.Order(StringComparer.Ordinal));
