@@ -131,6 +131,21 @@ public sealed class RemediationPipelineTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task Refuses_an_event_older_than_the_window_in_which_duplicates_are_recognised()
+    {
+        await using var world = await RemediationWorld.CreateAsync(moto);
+        var (groupId, ruleIds) = await world.CreateGroupAsync("web", (22, "0.0.0.0/0"), (443, "0.0.0.0/0"));
+        var old = DateTimeOffset.UtcNow.AddDays(-25).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var body = System.Text.RegularExpressions.Regex.Replace(SshAndHttpsEvent(groupId, ruleIds, "evt-" + Guid.NewGuid()), "\"(time|eventTime)\": \"[0-9T:-]+Z\"", m => $"\"{m.Groups[1].Value}\": \"{old}\"");
+
+        var result = await world.Runtime.Pipeline.ProcessAsync(body, "m-1", CancellationToken.None);
+
+        Assert.Equal(AuditOutcome.Rejected, result.Audit!.Outcome);
+        Assert.Contains("older than the 20 days within which duplicates are recognised", result.Audit.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, (await world.IngressRulesAsync(groupId)).Count);
+    }
+
+    [Fact]
     public async Task Changes_nothing_when_a_forged_event_names_a_compliant_group()
     {
         await using var world = await RemediationWorld.CreateAsync(moto);

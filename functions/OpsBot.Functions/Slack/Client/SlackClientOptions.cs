@@ -15,6 +15,10 @@ public sealed record SlackClientOptions
     /// <summary>How many HTTP 429 answers to wait out for one message before giving up with <c>ratelimited</c>.</summary>
     public int MaxRateLimitRetries { get; init; } = 5;
 
-    /// <summary>The longest <c>Retry-After</c> waited out in place; a longer one is raised for the caller to requeue.</summary>
-    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// The longest <c>Retry-After</c> waited out in place; a longer one is raised for the caller to requeue
+    /// (the alert stays owed in the outbox). Kept well inside a message's budget (20 s), and every wait
+    /// is cancelled with the message, so a wait never outlives the invocation.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(10);
 }
