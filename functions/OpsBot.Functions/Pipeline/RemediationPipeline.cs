@@ -111,9 +111,17 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
     // as remediated with what the provisional record listed, so the rules stay restorable (Undo).
     private AuditRecord Settle(AuditRecord? earlier, AuditRecord now)
     {
-        if (earlier is not { Provisional: true } || now.Decisions.Any(d => d.Revoked.Count > 0))
+        if (earlier is not { Provisional: true })
         {
             return now;
+        }
+
+        if (now.Decisions.Count > 0)
+        {
+            // The group violates again (or still, by another policy): the new decision stands, and what
+            // the interrupted attempt was revoking is kept in words so it can be put back by hand.
+            var interrupted = string.Join(", ", earlier.Decisions.SelectMany(d => d.Revoked).Select(r => r.ToString()));
+            return now with { Errors = [.. now.Errors, $"an earlier attempt was interrupted while revoking {interrupted}"] };
         }
 
         var note = $"redelivered {clock.GetUtcNow():u}: an earlier attempt was interrupted while revoking; the group is now {now.Outcome.ToString().ToLowerInvariant()} ({now.Reason})";
