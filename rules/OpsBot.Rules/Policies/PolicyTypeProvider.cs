@@ -13,25 +13,11 @@ internal sealed class PolicyTypeProvider : IDynamicLinqCustomTypeProvider
     private readonly HashSet<Type> _types;
 
     /// <summary>
-    /// Makes <paramref name="types"/> known to the parser, with their base types and interfaces so
-    /// that inherited members resolve: a call such as <c>GetType()</c> then parses and is refused by
-    /// <see cref="ExpressionFence"/> with a reason, instead of failing as an unknown method.
+    /// Makes <paramref name="types"/> known to the parser, and <see cref="object"/> so that the members
+    /// every fact inherits resolve: <c>GetType()</c> then parses and is refused by
+    /// <see cref="ExpressionFence"/> with its reason, instead of failing as an inaccessible method.
     /// </summary>
-    public PolicyTypeProvider(IEnumerable<Type> types)
-    {
-        _types = [.. types];
-        var pending = new Queue<Type>(_types);
-        while (pending.TryDequeue(out var type))
-        {
-            foreach (var related in type.GetInterfaces().Prepend(type.BaseType))
-            {
-                if (related is not null && _types.Add(related))
-                {
-                    pending.Enqueue(related);
-                }
-            }
-        }
-    }
+    public PolicyTypeProvider(IEnumerable<Type> types) => _types = [.. types, typeof(object)];
 
     public HashSet<Type> GetCustomTypes() => _types;
 
