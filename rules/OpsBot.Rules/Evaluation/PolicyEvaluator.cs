@@ -1,40 +1,33 @@
 using OpsBot.Rules.Facts;
 using OpsBot.Rules.Policies;
-using RulesEngine.Models;
 
 namespace OpsBot.Rules.Evaluation;
 
 /// <summary>
-/// Evaluates policies against a security group's live state through the rules engine: <c>unless</c>
-/// once per group, then <c>when</c> for every element of the selected direction.
+/// Evaluates policies against a security group's live state through the rules engine: one NRules
+/// session per group holds the group and its elements; each policy's rule reports the elements its
+/// <c>when</c> matched, and its exemption rule whether <c>unless</c> held.
 /// </summary>
 public sealed class PolicyEvaluator(PolicySet policies)
 {
     /// <summary>Evaluates <paramref name="candidates"/> (all policies of the set when null) against <paramref name="group"/>.</summary>
-    /// <exception cref="PolicyEvaluationException">A condition threw.</exception>
-    public async ValueTask<ResourceEvaluation> EvaluateAsync(SecurityGroupFact group, IReadOnlyList<Policy>? candidates = null)
+    /// <exception cref="PolicyEvaluationException">A condition of a candidate threw.</exception>
+    public ValueTask<ResourceEvaluation> EvaluateAsync(SecurityGroupFact group, IReadOnlyList<Policy>? candidates = null)
     {
         ArgumentNullException.ThrowIfNull(group);
+        var asked = candidates ?? policies.All;
+        var fired = policies.Engine.Run(group, asked);
         var decisions = new List<PolicyDecision>();
         var skips = new List<PolicySkip>();
-        var groupParameter = new RuleParameter(PolicyExpressionCompiler.GroupParameter, group);
-        foreach (var policy in candidates ?? policies.All)
+        foreach (var policy in asked)
         {
-            if (policy.Unless is not null && await IsTrueAsync(policy, policy.UnlessWorkflow, [groupParameter]))
+            if (fired.IsExempt(policy.Id))
             {
                 skips.Add(new PolicySkip(policy.Id, group.GroupId, SkipReason.Exempt, $"`{policy.Unless}` holds for {group.GroupId}"));
                 continue;
             }
 
-            var matches = new List<PermissionFact>();
-            foreach (var element in group.Permissions(policy.Select))
-            {
-                if (await IsTrueAsync(policy, policy.WhenWorkflow, [new RuleParameter(PolicyExpressionCompiler.RuleParameter, element), groupParameter]))
-                {
-                    matches.Add(element);
-                }
-            }
-
+            var matches = fired.Matches(policy.Id, group.Permissions(policy.Select));
             if (matches.Count == 0)
             {
                 skips.Add(new PolicySkip(policy.Id, group.GroupId, SkipReason.Compliant, $"no {Direction(policy)} rule of {group.GroupId} matches `{policy.When}`"));
@@ -45,19 +38,7 @@ public sealed class PolicyEvaluator(PolicySet policies)
             }
         }
 
-        return new ResourceEvaluation(group.GroupId, decisions, skips);
-    }
-
-    private async ValueTask<bool> IsTrueAsync(Policy policy, string workflow, RuleParameter[] parameters)
-    {
-        var results = await policies.Engine.ExecuteAllRulesAsync(workflow, parameters);
-        var result = results[0];
-        if (!string.IsNullOrEmpty(result.ExceptionMessage))
-        {
-            throw new PolicyEvaluationException(policy.Id, result.ExceptionMessage);
-        }
-
-        return result.IsSuccess;
+        return ValueTask.FromResult(new ResourceEvaluation(group.GroupId, decisions, skips));
     }
 
     private static List<string> Explain(Policy policy, SecurityGroupFact group, List<PermissionFact> matches)

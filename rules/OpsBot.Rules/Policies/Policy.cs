@@ -43,10 +43,4 @@ public sealed record Policy
 
     /// <summary>SHA-256 (hex) of the policy file's text, recorded in every audit record.</summary>
     public required string SourceHash { get; init; }
-
-    /// <summary>The workflow name of the <c>when</c> condition in the rules engine.</summary>
-    public string WhenWorkflow => Id + "#when";
-
-    /// <summary>The workflow name of the <c>unless</c> condition in the rules engine.</summary>
-    public string UnlessWorkflow => Id + "#unless";
 }

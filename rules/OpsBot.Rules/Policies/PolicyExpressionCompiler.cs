@@ -1,15 +1,14 @@
+using System.Linq.Dynamic.Core;
 using System.Linq.Dynamic.Core.Exceptions;
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using OpsBot.Rules.Facts;
-using RulesEngine.ExpressionBuilders;
-using RulesEngine.Models;
 
 namespace OpsBot.Rules.Policies;
 
 /// <summary>
-/// The fenced rules-engine configuration, and the load-time check of every expression: it must
-/// parse, be boolean over the scope's facts, and stay inside the fence.
+/// Parses policy expressions over the facts, and checks each at load: it must parse, be boolean
+/// over the scope's facts, and stay inside the fence. The rules engine is built from the same
+/// parse, so what was checked is exactly what runs.
 /// </summary>
 public static class PolicyExpressionCompiler
 {
@@ -22,21 +21,66 @@ public static class PolicyExpressionCompiler
     private static readonly HashSet<Type> Allowed =
         [typeof(PermissionFact), typeof(SecurityGroupFact), typeof(PolicyFunctions), typeof(TrafficDirection), typeof(SourceKind)];
 
-    /// <summary>Settings shared by the check and the engine: no auto-registered input types, only the facts and helpers, case-sensitive, no actions.</summary>
-    public static ReSettings Settings() => new()
+    /// <summary>Checks <paramref name="expression"/>; returns null when it is valid, else the problem and its offset in the text.</summary>
+    public static (string Message, int Offset)? Check(string expression, ExpressionScope scope)
     {
-        CustomTypes = [.. Allowed],
-        AutoRegisterInputType = false,
-        IsExpressionCaseSensitive = true,
-        AutoExecuteActions = false,
-        EnableExceptionAsErrorMessage = true,
-        IgnoreException = false,
-        EnableScopedParams = false,
+        ArgumentNullException.ThrowIfNull(expression);
+        var parameters = scope == ExpressionScope.Element
+            ? new[] { Expression.Parameter(typeof(PermissionFact), RuleParameter), Expression.Parameter(typeof(SecurityGroupFact), GroupParameter) }
+            : new[] { Expression.Parameter(typeof(SecurityGroupFact), GroupParameter) };
+        return Parse(expression, scope, parameters).Problem;
+    }
 
-        // FastExpressionCompiler emits IL, which Native AOT cannot run; there the expression
-        // interpreter of System.Linq.Expressions takes over.
-        UseFastExpressionCompiler = RuntimeFeature.IsDynamicCodeSupported,
-    };
+    /// <summary>The <c>when</c> condition as a typed lambda over (<c>rule</c>, <c>sg</c>).</summary>
+    /// <exception cref="ArgumentException"><paramref name="expression"/> does not pass <see cref="Check"/>.</exception>
+    internal static Expression<Func<PermissionFact, SecurityGroupFact, bool>> ParseWhen(string expression)
+    {
+        var rule = Expression.Parameter(typeof(PermissionFact), RuleParameter);
+        var group = Expression.Parameter(typeof(SecurityGroupFact), GroupParameter);
+        return Expression.Lambda<Func<PermissionFact, SecurityGroupFact, bool>>(Body(expression, ExpressionScope.Element, rule, group), rule, group);
+    }
+
+    /// <summary>The <c>unless</c> condition as a typed lambda over <c>sg</c>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="expression"/> does not pass <see cref="Check"/>.</exception>
+    internal static Expression<Func<SecurityGroupFact, bool>> ParseUnless(string expression)
+    {
+        var group = Expression.Parameter(typeof(SecurityGroupFact), GroupParameter);
+        return Expression.Lambda<Func<SecurityGroupFact, bool>>(Body(expression, ExpressionScope.Resource, group), group);
+    }
+
+    private static Expression Body(string expression, ExpressionScope scope, params ParameterExpression[] parameters)
+    {
+        var (lambda, problem) = Parse(expression, scope, parameters);
+        return problem is { } p ? throw new ArgumentException($"`{expression}` is invalid: {p.Message}", nameof(expression)) : lambda!.Body;
+    }
+
+    private static (LambdaExpression? Lambda, (string Message, int Offset)? Problem) Parse(string expression, ExpressionScope scope, ParameterExpression[] parameters)
+    {
+        var config = new ParsingConfig { CustomTypeProvider = new PolicyTypeProvider(Allowed), IsCaseSensitive = true };
+        LambdaExpression parsed;
+        try
+        {
+            parsed = DynamicExpressionParser.ParseLambda(config, false, parameters, typeof(bool), expression);
+        }
+        catch (ParseException ex)
+        {
+            var hint = scope == ExpressionScope.Resource && ex.Message.Contains($"'{RuleParameter}'", StringComparison.Ordinal)
+                ? " ('unless' is checked once per resource, so only 'sg' is available)"
+                : "";
+            return (null, (ex.Message.TrimEnd('.') + hint, Position(expression, ex)));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException)
+        {
+            return (null, (ex.Message.TrimEnd('.'), 0));
+        }
+
+        if (parsed.Body.Type != typeof(bool))
+        {
+            return (null, ($"the expression is of type {parsed.Body.Type.Name}, not a condition (true or false)", 0));
+        }
+
+        return ExpressionFence.Check(parsed.Body, Allowed) is { } problem ? (null, (problem, 0)) : (parsed, null);
+    }
 
     // The parser reports where it stopped, which for an unknown name can be past it; point at the
     // name itself when the message quotes one that occurs in the text.
@@ -46,37 +90,5 @@ public static class PolicyExpressionCompiler
         var name = quoted.Length > 2 ? quoted[1] : "";
         var at = name.Length > 0 ? expression.IndexOf(name, StringComparison.Ordinal) : -1;
         return at >= 0 ? at : ex.Position;
-    }
-
-    /// <summary>Checks <paramref name="expression"/>; returns null when it is valid, else the problem and its offset in the text.</summary>
-    public static (string Message, int Offset)? Check(string expression, ExpressionScope scope)
-    {
-        ArgumentNullException.ThrowIfNull(expression);
-        var parameters = scope == ExpressionScope.Element
-            ? new[] { Expression.Parameter(typeof(PermissionFact), RuleParameter), Expression.Parameter(typeof(SecurityGroupFact), GroupParameter) }
-            : new[] { Expression.Parameter(typeof(SecurityGroupFact), GroupParameter) };
-        Expression parsed;
-        try
-        {
-            parsed = new RuleExpressionParser(Settings()).Parse(expression, parameters, typeof(bool));
-        }
-        catch (ParseException ex)
-        {
-            var hint = scope == ExpressionScope.Resource && ex.Message.Contains($"'{RuleParameter}'", StringComparison.Ordinal)
-                ? " ('unless' is checked once per resource, so only 'sg' is available)"
-                : "";
-            return (ex.Message.TrimEnd('.') + hint, Position(expression, ex));
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException)
-        {
-            return (ex.Message.TrimEnd('.'), 0);
-        }
-
-        if (parsed.Type != typeof(bool))
-        {
-            return ($"the expression is of type {parsed.Type.Name}, not a condition (true or false)", 0);
-        }
-
-        return ExpressionFence.Check(parsed, Allowed) is { } problem ? (problem, 0) : null;
     }
 }

@@ -1,30 +1,29 @@
 using OpsBot.Rules.Actions;
-using OpsBot.Rules.Facts;
+using OpsBot.Rules.Engine;
 using OpsBot.Rules.Resources;
-using RulesEngine.Models;
 
 namespace OpsBot.Rules.Policies;
 
 /// <summary>
-/// Loaded policies compiled into rules-engine workflows (one for <c>when</c>, one for <c>unless</c>),
-/// indexed by resource type and trigger event. Built once; shared by the CLI and the functions.
+/// Loaded policies compiled into one NRules session factory, indexed by resource type and trigger
+/// event. Built once, at load (Lambda init); shared by the CLI and the functions.
 /// </summary>
 public sealed class PolicySet
 {
     private readonly Dictionary<(string Resource, string Event), IReadOnlyList<Policy>> _byTrigger;
 
     /// <summary>Compiles <paramref name="policies"/>, which the loader has validated.</summary>
+    /// <exception cref="ArgumentException">A policy's condition does not pass the expression check.</exception>
     public PolicySet(IReadOnlyList<Policy> policies, ResourceTypeRegistry resources, ActionRegistry actions)
     {
         All = policies;
         Resources = resources;
         Actions = actions;
-        Engine = new RulesEngine.RulesEngine([.. policies.SelectMany(Workflows)], PolicyExpressionCompiler.Settings());
+        Engine = new PolicyEngine(policies);
         _byTrigger = policies
             .SelectMany(p => p.Triggers.Select(t => (Key: (p.Resource, t), Policy: p)))
             .GroupBy(x => x.Key)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Policy>)[.. g.Select(x => x.Policy)]);
-        CompileAll();
     }
 
     /// <summary>Every policy, in load order.</summary>
@@ -39,7 +38,7 @@ public sealed class PolicySet
     /// <summary>Every (resource type, event name) some policy triggers on.</summary>
     public IReadOnlyCollection<(string Resource, string Event)> Triggers => _byTrigger.Keys;
 
-    internal RulesEngine.RulesEngine Engine { get; }
+    internal PolicyEngine Engine { get; }
 
     /// <summary>Loads and compiles every policy under <paramref name="paths"/> with the shipped registries.</summary>
     /// <exception cref="PolicyLoadException">Any policy is invalid; every problem is listed.</exception>
@@ -51,36 +50,4 @@ public sealed class PolicySet
 
     /// <summary>The policy with id <paramref name="id"/>, or null.</summary>
     public Policy? Find(string id) => All.FirstOrDefault(p => p.Id == id);
-
-    private static IEnumerable<Workflow> Workflows(Policy policy)
-    {
-        yield return Workflow(policy.WhenWorkflow, policy.When);
-        if (policy.Unless is not null)
-        {
-            yield return Workflow(policy.UnlessWorkflow, policy.Unless);
-        }
-    }
-
-    private static Workflow Workflow(string name, string expression) => new()
-    {
-        WorkflowName = name,
-        Rules = [new Rule { RuleName = name, Expression = expression, RuleExpressionType = RuleExpressionType.LambdaExpression }],
-    };
-
-    // The engine compiles a workflow on first use; doing it here moves that cost to load time
-    // (Lambda init) instead of the first event.
-    private void CompileAll()
-    {
-        var group = new SecurityGroupFact { GroupId = "sg-compile" };
-        var element = new PermissionFact { Direction = TrafficDirection.Ingress, Protocol = IpProtocol.Tcp, FromPort = 0, ToPort = 0, SourceKind = SourceKind.Ipv4Cidr, Source = "10.0.0.0/8" };
-        var groupParameter = new RuleParameter(PolicyExpressionCompiler.GroupParameter, group);
-        foreach (var policy in All)
-        {
-            _ = Engine.ExecuteAllRulesAsync(policy.WhenWorkflow, [new RuleParameter(PolicyExpressionCompiler.RuleParameter, element), groupParameter]).AsTask().GetAwaiter().GetResult();
-            if (policy.Unless is not null)
-            {
-                _ = Engine.ExecuteAllRulesAsync(policy.UnlessWorkflow, [groupParameter]).AsTask().GetAwaiter().GetResult();
-            }
-        }
-    }
 }

@@ -49,4 +49,74 @@ public class PolicyEvaluatorTests
 
         Assert.Equal("ec2-sg-admin-ports-public", ex.PolicyId);
     }
+
+    [Fact]
+    public async Task A_throwing_unless_is_an_error_not_a_quiet_no_match()
+    {
+        var set = new PolicySet([Variant("unless: sg.Tag(\"opsbot:exempt\") == \"true\"", "unless: sg.Description.Length > 0")], Shipped.Resources, Shipped.Actions);
+        var group = Permissions.Group(Permissions.Tcp(22, 22, "0.0.0.0/0")) with { Description = null! };
+
+        var ex = await Assert.ThrowsAsync<PolicyEvaluationException>(async () => await new PolicyEvaluator(set).EvaluateAsync(group));
+
+        Assert.Equal("ec2-sg-admin-ports-public", ex.PolicyId);
+    }
+
+    [Fact]
+    public async Task An_exempt_group_is_not_matched_against_when()
+    {
+        var set = new PolicySet([Throwing()], Shipped.Resources, Shipped.Actions);
+        var group = Permissions.Group(Permissions.Tcp(22, 22, "0.0.0.0/0") with { Description = null! }) with { Tags = new Dictionary<string, string> { ["opsbot:exempt"] = "true" } };
+
+        var result = await new PolicyEvaluator(set).EvaluateAsync(group);
+
+        Assert.Equal(SkipReason.Exempt, Assert.Single(result.Skips).Reason);
+    }
+
+    [Fact]
+    public async Task A_throwing_condition_of_a_policy_that_was_not_asked_about_is_no_error()
+    {
+        var set = new PolicySet([Throwing(), .. Shipped.All.Where(p => p.Id != "ec2-sg-admin-ports-public")], Shipped.Resources, Shipped.Actions);
+        var group = Permissions.Group(Permissions.AllTraffic("0.0.0.0/0") with { Description = null! });
+
+        var result = await new PolicyEvaluator(set).EvaluateAsync(group, [set.Find("ec2-sg-all-traffic-public")!]);
+
+        Assert.Equal("ec2-sg-all-traffic-public", Assert.Single(result.Decisions).Policy.Id);
+    }
+
+    [Fact]
+    public async Task Two_identical_elements_are_both_matched_in_the_group_order()
+    {
+        var open = Permissions.Tcp(22, 22, "0.0.0.0/0");
+        var group = Permissions.Group(open, Permissions.Tcp(443, 443, "0.0.0.0/0"), open with { });
+
+        var result = await new PolicyEvaluator(Shipped).EvaluateAsync(group);
+
+        var matches = Assert.Single(result.Decisions).Matches;
+        Assert.Equal(2, matches.Count);
+        Assert.Same(group.Ingress[0], matches[0]);
+        Assert.Same(group.Ingress[2], matches[1]);
+    }
+
+    [Fact]
+    public async Task Egress_elements_are_not_matched_by_an_ingress_policy()
+    {
+        var egress = Permissions.Tcp(22, 22, "0.0.0.0/0") with { Direction = TrafficDirection.Egress };
+        var group = SecurityGroupFactBuilder.Build(new SecurityGroupFact { GroupId = "sg-0123456789abcdef0" }, [egress]);
+
+        var result = await new PolicyEvaluator(Shipped).EvaluateAsync(group);
+
+        Assert.Empty(result.Decisions);
+    }
+
+    private static Policy Throwing() => Variant("when: rule.IsOpenToInternet", "when: rule.Description.Length > 0 || rule.IsOpenToInternet");
+
+    private static Policy Variant(string original, string replacement)
+    {
+        var errors = new List<PolicyError>();
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Policies, "ec2-sg-admin-ports-public.yaml"));
+        Assert.Contains(original, text, StringComparison.Ordinal);
+        var policy = new PolicyLoader().LoadText(text.Replace(original, replacement, StringComparison.Ordinal), "variant.yaml", errors);
+        Assert.Empty(errors);
+        return policy!;
+    }
 }

@@ -1,0 +1,41 @@
+using NRules.Extensibility;
+using OpsBot.Rules.Facts;
+
+namespace OpsBot.Rules.Engine;
+
+/// <summary>
+/// What one session's rules did when fired: the elements each policy's rule matched and the
+/// policies whose exemption held. Rule actions reach it as a dependency, so each session records
+/// into its own instance while the session factory stays shared.
+/// </summary>
+internal sealed class FiredRules : IDependencyResolver
+{
+    private readonly Dictionary<string, HashSet<PermissionFact>> _matches = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _exempt = new(StringComparer.Ordinal);
+
+    /// <summary>Called by a policy's match rule for each element it matched.</summary>
+    public void Matched(string policyId, PermissionFact element)
+    {
+        if (!_matches.TryGetValue(policyId, out var elements))
+        {
+            // Elements are records; two identical ones are still two elements to act on.
+            elements = new HashSet<PermissionFact>(ReferenceEqualityComparer.Instance);
+            _matches.Add(policyId, elements);
+        }
+
+        elements.Add(element);
+    }
+
+    /// <summary>Called by a policy's exemption rule when its <c>unless</c> holds.</summary>
+    public void Exempted(string policyId) => _exempt.Add(policyId);
+
+    /// <summary>True when the exemption of policy <paramref name="policyId"/> held.</summary>
+    public bool IsExempt(string policyId) => _exempt.Contains(policyId);
+
+    /// <summary>The elements of <paramref name="candidates"/> that policy <paramref name="policyId"/> matched, in their order.</summary>
+    public List<PermissionFact> Matches(string policyId, IReadOnlyList<PermissionFact> candidates) =>
+        _matches.TryGetValue(policyId, out var elements) ? [.. candidates.Where(elements.Contains)] : [];
+
+    object IDependencyResolver.Resolve(IResolutionContext context, Type serviceType) =>
+        serviceType == typeof(FiredRules) ? this : throw new InvalidOperationException($"policy rules depend on nothing but {nameof(FiredRules)}, not {serviceType.Name}");
+}
