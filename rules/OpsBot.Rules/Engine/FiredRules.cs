@@ -1,6 +1,4 @@
 using NRules.Extensibility;
-using OpsBot.Rules.Facts;
-
 namespace OpsBot.Rules.Engine;
 
 /// <summary>
@@ -10,16 +8,16 @@ namespace OpsBot.Rules.Engine;
 /// </summary>
 internal sealed class FiredRules : IDependencyResolver
 {
-    private readonly Dictionary<string, HashSet<PermissionFact>> _matches = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<object>> _matches = new(StringComparer.Ordinal);
     private readonly HashSet<string> _exempt = new(StringComparer.Ordinal);
 
     /// <summary>Called by a policy's match rule for each element it matched.</summary>
-    public void Matched(string policyId, PermissionFact element)
+    public void Matched(string policyId, object element)
     {
         if (!_matches.TryGetValue(policyId, out var elements))
         {
             // Elements are records; two identical ones are still two elements to act on.
-            elements = new HashSet<PermissionFact>(ReferenceEqualityComparer.Instance);
+            elements = new HashSet<object>(ReferenceEqualityComparer.Instance);
             _matches.Add(policyId, elements);
         }
 
@@ -33,7 +31,7 @@ internal sealed class FiredRules : IDependencyResolver
     public bool IsExempt(string policyId) => _exempt.Contains(policyId);
 
     /// <summary>The elements of <paramref name="candidates"/> that policy <paramref name="policyId"/> matched, in their order.</summary>
-    public List<PermissionFact> Matches(string policyId, IReadOnlyList<PermissionFact> candidates) =>
+    public List<object> Matches(string policyId, IReadOnlyList<object> candidates) =>
         _matches.TryGetValue(policyId, out var elements) ? [.. candidates.Where(elements.Contains)] : [];
 
     object IDependencyResolver.Resolve(IResolutionContext context, Type serviceType) =>

@@ -1,39 +1,48 @@
 using NRules;
 using NRules.Diagnostics;
 using OpsBot.Rules.Evaluation;
-using OpsBot.Rules.Facts;
 using OpsBot.Rules.Policies;
+using OpsBot.Rules.Resources;
 
 namespace OpsBot.Rules.Engine;
 
 /// <summary>
-/// Every policy of a set compiled once, at load, into one NRules session factory. Each resource is
-/// evaluated in a session of its own: NRules builds no join index, so a session holding many
-/// resources would cost time quadratic in their number.
+/// Every policy of a set compiled once, at load, into one NRules session factory, whatever resource
+/// types they govern. Each resource is evaluated in a session of its own: NRules builds no join
+/// index, so a session holding many resources would cost time quadratic in their number.
 /// </summary>
 internal sealed class PolicyEngine
 {
     private readonly ISessionFactory _sessions;
 
-    /// <summary>Builds and compiles the rules of <paramref name="policies"/>.</summary>
-    /// <exception cref="ArgumentException">A policy's condition does not pass the expression check.</exception>
-    public PolicyEngine(IEnumerable<Policy> policies)
+    /// <summary>Builds and compiles the rules of <paramref name="policies"/>, each from its resource type's declaration.</summary>
+    /// <exception cref="ArgumentException">A policy's condition does not pass the expression check, or names an unknown resource or collection.</exception>
+    public PolicyEngine(IEnumerable<Policy> policies, ResourceTypeRegistry resources)
     {
         var compiler = new RuleCompiler();
+        var rules = new List<NRules.RuleModel.IRuleDefinition>();
+        var registered = new HashSet<(string, string)>();
+        foreach (var policy in policies)
+        {
+            var builder = Rules(policy, resources);
+            if (registered.Add((policy.Resource, policy.Select)))
+            {
+                builder.RegisterFactIdentity(compiler);
+            }
 
-        // Facts are records, equal by value; NRules would take two identical elements for one fact.
-        compiler.FactIdentityComparerRegistry.RegisterComparer<PermissionFact>(ReferenceEqualityComparer.Instance);
-        compiler.FactIdentityComparerRegistry.RegisterComparer<SecurityGroupFact>(ReferenceEqualityComparer.Instance);
-        _sessions = compiler.Compile([.. policies.SelectMany(PolicyRuleBuilder.Build)]);
+            rules.AddRange(builder.Build(policy));
+        }
+
+        _sessions = compiler.Compile(rules);
     }
 
     /// <summary>
-    /// Inserts <paramref name="group"/> and its elements into a new session and fires it. Only the
-    /// policies in <paramref name="candidates"/> are asked about: a condition of another policy that
-    /// throws counts as false, as if it had not been evaluated.
+    /// Inserts <paramref name="resource"/> and the elements of every collection of its type into a
+    /// new session and fires it. Only the policies in <paramref name="candidates"/> are asked about:
+    /// a condition of another policy that throws counts as false, as if it had not been evaluated.
     /// </summary>
     /// <exception cref="PolicyEvaluationException">A condition of a candidate policy threw.</exception>
-    public FiredRules Run(SecurityGroupFact group, IReadOnlyCollection<Policy> candidates)
+    public FiredRules Run(IResourceType type, object resource, IReadOnlyCollection<Policy> candidates)
     {
         var fired = new FiredRules();
         var session = _sessions.CreateSession();
@@ -41,16 +50,18 @@ internal sealed class PolicyEngine
         string? failed = null;
         session.Events.LhsExpressionFailedEvent += (_, e) =>
         {
-            var policy = e.Rules.Select(r => PolicyRuleBuilder.PolicyId(r.Name)).FirstOrDefault(id => candidates.Any(c => c.Id == id));
+            var policy = e.Rules.Select(r => PolicyRuleNames.PolicyId(r.Name)).FirstOrDefault(id => candidates.Any(c => c.Id == id));
             failed ??= policy;
             e.IsHandled = policy is null;
         };
 
         try
         {
-            session.Insert(group);
-            session.InsertAll(group.Ingress);
-            session.InsertAll(group.Egress);
+            session.Insert(resource);
+            foreach (var collection in type.Collections)
+            {
+                session.InsertAll(collection.Elements(resource));
+            }
         }
         catch (RuleLhsExpressionEvaluationException ex)
         {
@@ -59,5 +70,13 @@ internal sealed class PolicyEngine
 
         session.Fire();
         return fired;
+    }
+
+    private static ICollectionRules Rules(Policy policy, ResourceTypeRegistry resources)
+    {
+        var type = resources.Find(policy.Resource) ?? throw new ArgumentException($"policy {policy.Id}: unknown resource type '{policy.Resource}'", nameof(policy));
+        return type.Collection(policy.Select) is ICollectionRuleSource source
+            ? source.CreateRules(type)
+            : throw new ArgumentException($"policy {policy.Id}: '{policy.Select}' is not a collection of {type.Name}", nameof(policy));
     }
 }

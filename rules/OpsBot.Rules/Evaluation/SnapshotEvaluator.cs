@@ -1,5 +1,4 @@
 using OpsBot.Rules.Events;
-using OpsBot.Rules.Facts;
 using OpsBot.Rules.Policies;
 using OpsBot.Rules.Resources;
 
@@ -13,11 +12,15 @@ public sealed class SnapshotEvaluator(PolicySet policies)
 {
     private readonly PolicyEvaluator _evaluator = new(policies);
 
-    /// <summary>Evaluates <paramref name="cloudTrailEvent"/> with <paramref name="groups"/> as the live state.</summary>
-    public async ValueTask<EventEvaluation> EvaluateAsync(CloudTrailEvent cloudTrailEvent, IReadOnlyList<SecurityGroupFact> groups)
+    /// <summary>
+    /// Evaluates <paramref name="cloudTrailEvent"/> with <paramref name="resources"/> as the live state:
+    /// resource facts of any registered type (as <see cref="IResourceType.ReadState"/> reads them);
+    /// those of the type the event concerns are looked up by the event's references.
+    /// </summary>
+    public async ValueTask<EventEvaluation> EvaluateAsync(CloudTrailEvent cloudTrailEvent, IReadOnlyList<object> resources)
     {
         ArgumentNullException.ThrowIfNull(cloudTrailEvent);
-        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(resources);
         var triage = EventTriage.Triage(cloudTrailEvent, policies);
         var requested = cloudTrailEvent.EventSource == "ec2.amazonaws.com" ? SecurityGroupChangeReader.Read(cloudTrailEvent) : [];
         if (triage.SkipReason is { } skip)
@@ -29,22 +32,18 @@ public sealed class SnapshotEvaluator(PolicySet policies)
         var missing = new List<string>();
         foreach (var reference in triage.Resources)
         {
-            var group = groups.FirstOrDefault(g => Matches(g, reference));
-            if (group is null)
+            var resource = resources.FirstOrDefault(r => triage.ResourceType!.IsReferencedBy(r, reference));
+            if (resource is null)
             {
                 missing.Add(reference.ToString());
                 continue;
             }
 
-            results.Add(await _evaluator.EvaluateAsync(group, triage.Policies));
+            results.Add(await _evaluator.EvaluateAsync(resource, triage.Policies));
         }
 
         return results.Count == 0
             ? new EventEvaluation(cloudTrailEvent, SkipReason.ResourceNotFound, $"not in the current state: {string.Join(", ", missing)}", requested, [])
             : new EventEvaluation(cloudTrailEvent, null, "", requested, results);
     }
-
-    private static bool Matches(SecurityGroupFact group, ResourceReference reference) =>
-        reference.Id is { } id ? group.GroupId == id
-        : group.GroupName == reference.Name && (reference.VpcId is null || group.VpcId == reference.VpcId);
 }

@@ -11,15 +11,23 @@ namespace OpsBot.Rules.Policies;
 internal sealed class ExpressionFence : ExpressionVisitor
 {
     private readonly IReadOnlySet<Type> _allowed;
+    private readonly string _helpers;
 
-    private ExpressionFence(IReadOnlySet<Type> allowed) => _allowed = allowed;
+    private ExpressionFence(IReadOnlySet<Type> allowed, string helpers)
+    {
+        _allowed = allowed;
+        _helpers = helpers;
+    }
 
     public string? Problem { get; private set; }
 
     /// <summary>The first forbidden construct in <paramref name="expression"/>, or null when it is clean.</summary>
-    public static string? Check(Expression expression, IReadOnlySet<Type> allowed)
+    /// <param name="expression">The parsed condition.</param>
+    /// <param name="allowed">The types whose members it may use, besides <see cref="string"/>.</param>
+    /// <param name="helpers">Where to look instead, named in the refusal, e.g. "rule.…, sg.…".</param>
+    public static string? Check(Expression expression, IReadOnlySet<Type> allowed, string helpers)
     {
-        var fence = new ExpressionFence(allowed);
+        var fence = new ExpressionFence(allowed, helpers);
         fence.Visit(expression);
         return fence.Problem;
     }
@@ -69,7 +77,7 @@ internal sealed class ExpressionFence : ExpressionVisitor
 
         if (declaringType is null || !(_allowed.Contains(declaringType) || declaringType == typeof(string) || IsNullable(declaringType)))
         {
-            Refuse($"uses '{member.Name}' of {declaringType?.Name ?? "an unknown type"}, which policies cannot call; use the fact helpers (rule.OverlapsAny, rule.IsOpenToInternet, sg.Tag, ...) instead");
+            Refuse($"uses '{member.Name}' of {declaringType?.Name ?? "an unknown type"}, which policies cannot call; use the fact helpers ({_helpers}) instead");
         }
     }
 

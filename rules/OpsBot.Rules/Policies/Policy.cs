@@ -1,5 +1,3 @@
-using OpsBot.Rules.Facts;
-
 namespace OpsBot.Rules.Policies;
 
 /// <summary>A loaded, validated policy. Immutable; YAML never travels past the loader.</summary>
@@ -23,13 +21,13 @@ public sealed record Policy
     /// <summary>CloudTrail event names that make OpsBot evaluate this policy.</summary>
     public required IReadOnlyList<string> Triggers { get; init; }
 
-    /// <summary>The element collection checked one by one.</summary>
-    public required TrafficDirection Select { get; init; }
+    /// <summary>The name of the element collection checked one by one, e.g. <c>ingress</c>; one of the resource type's collections.</summary>
+    public required string Select { get; init; }
 
-    /// <summary>The match condition over <c>rule</c> (the element) and <c>sg</c> (the group).</summary>
+    /// <summary>The match condition over the selected element and its resource (for security groups: <c>rule</c> and <c>sg</c>).</summary>
     public required string When { get; init; }
 
-    /// <summary>The exemption condition over <c>sg</c>, or null.</summary>
+    /// <summary>The exemption condition over the resource (for security groups: <c>sg</c>), or null.</summary>
     public string? Unless { get; init; }
 
     /// <summary>What to do about matches.</summary>

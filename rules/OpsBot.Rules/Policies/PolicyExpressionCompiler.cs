@@ -1,62 +1,63 @@
 using System.Linq.Dynamic.Core;
 using System.Linq.Dynamic.Core.Exceptions;
 using System.Linq.Expressions;
-using OpsBot.Rules.Facts;
+using OpsBot.Rules.Resources;
 
 namespace OpsBot.Rules.Policies;
 
 /// <summary>
-/// Parses policy expressions over the facts, and checks each at load: it must parse, be boolean
-/// over the scope's facts, and stay inside the fence. The rules engine is built from the same
-/// parse, so what was checked is exactly what runs.
+/// Parses policy expressions over the facts a resource type declares, and checks each at load: it
+/// must parse, be boolean over the scope's variables, and stay inside the fence (the type's
+/// expression types, <see cref="PolicyFunctions"/> and <see cref="string"/>). The rules engine is
+/// built from the same parse, so what was checked is exactly what runs.
 /// </summary>
 public static class PolicyExpressionCompiler
 {
-    /// <summary>The element parameter's name in <c>when</c>.</summary>
-    public const string RuleParameter = "rule";
-
-    /// <summary>The resource parameter's name in <c>when</c> and <c>unless</c>.</summary>
-    public const string GroupParameter = "sg";
-
-    private static readonly HashSet<Type> Allowed =
-        [typeof(PermissionFact), typeof(SecurityGroupFact), typeof(PolicyFunctions), typeof(TrafficDirection), typeof(SourceKind)];
-
-    /// <summary>Checks <paramref name="expression"/>; returns null when it is valid, else the problem and its offset in the text.</summary>
-    public static (string Message, int Offset)? Check(string expression, ExpressionScope scope)
+    /// <summary>
+    /// Checks <paramref name="expression"/> over <paramref name="resourceType"/>: over the resource
+    /// and the element of <paramref name="collection"/> for <see cref="ExpressionScope.Element"/>, over
+    /// the resource only for <see cref="ExpressionScope.Resource"/>. Returns null when it is valid,
+    /// else the problem and its offset in the text.
+    /// </summary>
+    public static (string Message, int Offset)? Check(string expression, ExpressionScope scope, IResourceType resourceType, IElementCollection? collection)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        var parameters = scope == ExpressionScope.Element
-            ? new[] { Expression.Parameter(typeof(PermissionFact), RuleParameter), Expression.Parameter(typeof(SecurityGroupFact), GroupParameter) }
-            : new[] { Expression.Parameter(typeof(SecurityGroupFact), GroupParameter) };
-        return Parse(expression, scope, parameters).Problem;
+        ArgumentNullException.ThrowIfNull(resourceType);
+        var resource = Expression.Parameter(resourceType.FactType, resourceType.Variable);
+        ParameterExpression[] parameters = scope == ExpressionScope.Element
+            ? [Expression.Parameter((collection ?? throw new ArgumentNullException(nameof(collection))).ElementType, collection.Variable), resource]
+            : [resource];
+        return Parse(expression, scope, resourceType, collection, parameters).Problem;
     }
 
-    /// <summary>The <c>when</c> condition as a typed lambda over (<c>rule</c>, <c>sg</c>).</summary>
+    /// <summary>The <c>when</c> condition as a typed lambda over (element, resource).</summary>
     /// <exception cref="ArgumentException"><paramref name="expression"/> does not pass <see cref="Check"/>.</exception>
-    internal static Expression<Func<PermissionFact, SecurityGroupFact, bool>> ParseWhen(string expression)
+    internal static Expression<Func<TElement, TResource, bool>> ParseWhen<TElement, TResource>(string expression, IResourceType resourceType, IElementCollection collection)
     {
-        var rule = Expression.Parameter(typeof(PermissionFact), RuleParameter);
-        var group = Expression.Parameter(typeof(SecurityGroupFact), GroupParameter);
-        return Expression.Lambda<Func<PermissionFact, SecurityGroupFact, bool>>(Body(expression, ExpressionScope.Element, rule, group), rule, group);
+        var element = Expression.Parameter(typeof(TElement), collection.Variable);
+        var resource = Expression.Parameter(typeof(TResource), resourceType.Variable);
+        return Expression.Lambda<Func<TElement, TResource, bool>>(Body(expression, ExpressionScope.Element, resourceType, collection, element, resource), element, resource);
     }
 
-    /// <summary>The <c>unless</c> condition as a typed lambda over <c>sg</c>.</summary>
+    /// <summary>The <c>unless</c> condition as a typed lambda over the resource.</summary>
     /// <exception cref="ArgumentException"><paramref name="expression"/> does not pass <see cref="Check"/>.</exception>
-    internal static Expression<Func<SecurityGroupFact, bool>> ParseUnless(string expression)
+    internal static Expression<Func<TResource, bool>> ParseUnless<TResource>(string expression, IResourceType resourceType)
     {
-        var group = Expression.Parameter(typeof(SecurityGroupFact), GroupParameter);
-        return Expression.Lambda<Func<SecurityGroupFact, bool>>(Body(expression, ExpressionScope.Resource, group), group);
+        var resource = Expression.Parameter(typeof(TResource), resourceType.Variable);
+        return Expression.Lambda<Func<TResource, bool>>(Body(expression, ExpressionScope.Resource, resourceType, null, resource), resource);
     }
 
-    private static Expression Body(string expression, ExpressionScope scope, params ParameterExpression[] parameters)
+    private static Expression Body(string expression, ExpressionScope scope, IResourceType resourceType, IElementCollection? collection, params ParameterExpression[] parameters)
     {
-        var (lambda, problem) = Parse(expression, scope, parameters);
+        var (lambda, problem) = Parse(expression, scope, resourceType, collection, parameters);
         return problem is { } p ? throw new ArgumentException($"`{expression}` is invalid: {p.Message}", nameof(expression)) : lambda!.Body;
     }
 
-    private static (LambdaExpression? Lambda, (string Message, int Offset)? Problem) Parse(string expression, ExpressionScope scope, ParameterExpression[] parameters)
+    private static (LambdaExpression? Lambda, (string Message, int Offset)? Problem) Parse(
+        string expression, ExpressionScope scope, IResourceType resourceType, IElementCollection? collection, ParameterExpression[] parameters)
     {
-        var config = new ParsingConfig { CustomTypeProvider = new PolicyTypeProvider(Allowed), IsCaseSensitive = true };
+        var allowed = new HashSet<Type>([.. resourceType.ExpressionTypes, typeof(PolicyFunctions)]);
+        var config = new ParsingConfig { CustomTypeProvider = new PolicyTypeProvider(allowed), IsCaseSensitive = true };
         LambdaExpression parsed;
         try
         {
@@ -64,10 +65,7 @@ public static class PolicyExpressionCompiler
         }
         catch (ParseException ex)
         {
-            var hint = scope == ExpressionScope.Resource && ex.Message.Contains($"'{RuleParameter}'", StringComparison.Ordinal)
-                ? " ('unless' is checked once per resource, so only 'sg' is available)"
-                : "";
-            return (null, (ex.Message.TrimEnd('.') + hint, Position(expression, ex)));
+            return (null, (ex.Message.TrimEnd('.') + ResourceScopeHint(scope, resourceType, ex), Position(expression, ex)));
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException)
         {
@@ -79,8 +77,15 @@ public static class PolicyExpressionCompiler
             return (null, ($"the expression is of type {parsed.Body.Type.Name}, not a condition (true or false)", 0));
         }
 
-        return ExpressionFence.Check(parsed.Body, Allowed) is { } problem ? (null, (problem, 0)) : (parsed, null);
+        var helpers = collection is null ? $"{resourceType.Variable}.…" : $"{collection.Variable}.…, {resourceType.Variable}.…";
+        return ExpressionFence.Check(parsed.Body, allowed, helpers) is { } problem ? (null, (problem, 0)) : (parsed, null);
     }
+
+    // `unless` sees the resource only; naming an element variable there deserves the reason.
+    private static string ResourceScopeHint(ExpressionScope scope, IResourceType resourceType, ParseException ex) =>
+        scope == ExpressionScope.Resource && resourceType.Collections.Any(c => ex.Message.Contains($"'{c.Variable}'", StringComparison.Ordinal))
+            ? $" ('unless' is checked once per resource, so only '{resourceType.Variable}' is available)"
+            : "";
 
     // The parser reports where it stopped, which for an unknown name can be past it; point at the
     // name itself when the message quotes one that occurs in the text.

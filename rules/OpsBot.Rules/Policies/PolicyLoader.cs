@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using OpsBot.Rules.Actions;
-using OpsBot.Rules.Facts;
 using OpsBot.Rules.Resources;
 using OpsBot.Rules.Yaml;
 using YamlDotNet.Core;
@@ -111,8 +110,8 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
         var resource = ReadResource(map);
         var triggers = ReadTriggers(map, resource);
         var select = ReadSelect(map, resource);
-        var when = ReadExpression(map, "when", ExpressionScope.Element, required: true);
-        var unless = ReadExpression(map, "unless", ExpressionScope.Resource, required: false);
+        var when = ReadExpression(map, "when", ExpressionScope.Element, resource, select?.Collection, required: true);
+        var unless = ReadExpression(map, "unless", ExpressionScope.Resource, resource, null, required: false);
         var remediation = ReadRemediation(map, resource, select);
         var notify = ReadNotify(map);
         if (id is null || title is null || severity is null || resource is null || triggers is null || select is null || when is null || remediation is null || notify is null)
@@ -128,7 +127,7 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
             Severity = severity.Value,
             Resource = resource.Name,
             Triggers = triggers,
-            Select = select.Value.Direction,
+            Select = select.Value.Name,
             When = when,
             Unless = unless,
             Remediation = remediation,
@@ -183,7 +182,7 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
         return ok ? [.. items.Select(i => i.Value).Distinct(StringComparer.Ordinal)] : null;
     }
 
-    private static (TrafficDirection Direction, string Name, YamlScalarNode Node)? ReadSelect(YamlMapping map, IResourceType? resource)
+    private static (IElementCollection Collection, string Name, YamlScalarNode Node)? ReadSelect(YamlMapping map, IResourceType? resource)
     {
         var value = map.String("select", required: true);
         if (value is not { } v || resource is null)
@@ -191,24 +190,26 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
             return null;
         }
 
-        if (!resource.Selections.Contains(v.Value))
+        if (resource.Collection(v.Value) is not { } collection)
         {
             map.Error(v.Node, $"'select: {v.Value}' is not a collection of {resource.Name} (choose one of: {string.Join(", ", resource.Selections)})");
             return null;
         }
 
-        return (v.Value == "egress" ? TrafficDirection.Egress : TrafficDirection.Ingress, v.Value, v.Node);
+        return (collection, v.Value, v.Node);
     }
 
-    private static string? ReadExpression(YamlMapping map, string key, ExpressionScope scope, bool required)
+    // Without a known resource type (or, for `when`, a known collection) there are no variables to
+    // check against; that problem is reported where the type or collection is named.
+    private static string? ReadExpression(YamlMapping map, string key, ExpressionScope scope, IResourceType? resource, IElementCollection? collection, bool required)
     {
         var value = map.String(key, required);
-        if (value is not { } v)
+        if (value is not { } v || resource is null || (scope == ExpressionScope.Element && collection is null))
         {
             return null;
         }
 
-        if (PolicyExpressionCompiler.Check(v.Value, scope) is not { } problem)
+        if (PolicyExpressionCompiler.Check(v.Value, scope, resource, collection) is not { } problem)
         {
             return v.Value;
         }
@@ -220,7 +221,7 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
         return null;
     }
 
-    private Remediation? ReadRemediation(YamlMapping map, IResourceType? resource, (TrafficDirection Direction, string Name, YamlScalarNode Node)? select)
+    private Remediation? ReadRemediation(YamlMapping map, IResourceType? resource, (IElementCollection Collection, string Name, YamlScalarNode Node)? select)
     {
         var remediation = map.Mapping("remediation", required: true, "remediation");
         if (remediation is null)

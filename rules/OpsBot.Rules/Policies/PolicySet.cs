@@ -19,7 +19,7 @@ public sealed class PolicySet
         All = policies;
         Resources = resources;
         Actions = actions;
-        Engine = new PolicyEngine(policies);
+        Engine = new PolicyEngine(policies, resources);
         _byTrigger = policies
             .SelectMany(p => p.Triggers.Select(t => (Key: (p.Resource, t), Policy: p)))
             .GroupBy(x => x.Key)

@@ -17,4 +17,11 @@ public sealed class ResourceTypeRegistry
 
     /// <summary>The type called <paramref name="name"/>, or null.</summary>
     public IResourceType? Find(string name) => _types.GetValueOrDefault(name);
+
+    /// <summary>The type whose resource fact <paramref name="resource"/> is, or null.</summary>
+    public IResourceType? ForFact(object resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return _types.Values.FirstOrDefault(t => t.FactType.IsInstanceOfType(resource));
+    }
 }

@@ -46,8 +46,8 @@ public static class PolicySchemaGenerator
                     ["items"] = Enum("A CloudTrail event name.", [.. resources.All.SelectMany(r => r.EventNames).Distinct()]),
                 },
                 ["select"] = Enum("The element collection checked one by one; the matches are what gets remediated.", [.. resources.All.SelectMany(r => r.Selections).Distinct()]),
-                ["when"] = Text("Condition over `rule` (the element) and `sg` (the group), e.g. rule.IsOpenToInternet && rule.OverlapsAny(22, 3389)."),
-                ["unless"] = Text("Exemption over `sg`, checked once per resource, e.g. sg.Tag(\"opsbot:exempt\") == \"true\"."),
+                ["when"] = Text("Condition over the selected element and its resource: " + string.Join("; ", resources.All.Select(WhenVariables)) + "."),
+                ["unless"] = Text("Exemption over the resource alone, checked once per resource: " + string.Join("; ", resources.All.Select(r => $"`{r.Variable}` ({r.Name})")) + "."),
                 ["remediation"] = Remediation(actions),
                 ["notify"] = new JsonObject
                 {
@@ -59,6 +59,9 @@ public static class PolicySchemaGenerator
         };
         return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
+
+    private static string WhenVariables(IResourceType type) =>
+        $"{type.Name}: {string.Join(", ", type.Collections.Select(c => $"`{c.Variable}` ({c.Name})"))} with `{type.Variable}`";
 
     private static JsonObject Remediation(ActionRegistry actions) => new()
     {

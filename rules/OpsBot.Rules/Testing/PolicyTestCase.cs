@@ -4,7 +4,8 @@ using OpsBot.Rules.Policies;
 namespace OpsBot.Rules.Testing;
 
 /// <summary>
-/// One policy test case: an event fixture, the live state EC2 would return, and the expected
+/// One policy test case: an event fixture, the live state AWS would return (the resource type's
+/// state document, as the AWS CLI prints it), and the expected
 /// outcome. Paths are resolved against the test file's folder.
 /// </summary>
 public sealed record PolicyTestCase
@@ -18,10 +19,10 @@ public sealed record PolicyTestCase
     /// <summary>The event fixture (EventBridge envelope, SQS message or CloudTrail record).</summary>
     public required string EventFile { get; init; }
 
-    /// <summary><c>aws ec2 describe-security-groups</c> output.</summary>
+    /// <summary>The state document of the event's resource type, e.g. <c>aws ec2 describe-security-groups</c> output.</summary>
     public required string StateFile { get; init; }
 
-    /// <summary><c>aws ec2 describe-security-group-rules</c> output, for rule ids; optional.</summary>
+    /// <summary>The type's optional second state document (security groups: <c>aws ec2 describe-security-group-rules</c> output, for rule ids).</summary>
     public string? RulesFile { get; init; }
 
     /// <summary>The expected event-level skip, or null when the event must be evaluated.</summary>
@@ -34,5 +35,5 @@ public sealed record PolicyTestCase
     public IReadOnlyList<ExpectedSkip> ExpectedSkips { get; init; } = [];
 
     /// <summary>When given, exactly what the event must be read as requesting.</summary>
-    public IReadOnlyList<ExpectedPermission>? ExpectedRequested { get; init; }
+    public IReadOnlyList<ExpectedElement>? ExpectedRequested { get; init; }
 }

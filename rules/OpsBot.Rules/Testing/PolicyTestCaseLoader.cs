@@ -1,6 +1,4 @@
-using System.Globalization;
 using OpsBot.Rules.Evaluation;
-using OpsBot.Rules.Facts;
 using OpsBot.Rules.Policies;
 using OpsBot.Rules.Yaml;
 using YamlDotNet.Core;
@@ -18,7 +16,6 @@ public static class PolicyTestCaseLoader
     private static readonly string[] ExpectKeys = ["skipped", "decisions", "skips", "requested"];
     private static readonly string[] DecisionKeys = ["policy", "action", "mode", "matches"];
     private static readonly string[] SkipKeys = ["policy", "reason"];
-    private static readonly string[] PermissionKeys = ["protocol", "fromPort", "toPort", "cidr", "source", "direction"];
 
     /// <summary>The test files under each policy folder's <c>tests</c> folder (or the files given).</summary>
     public static IReadOnlyList<string> FindFiles(IEnumerable<string> paths) =>
@@ -108,7 +105,7 @@ public static class PolicyTestCaseLoader
             ExpectedSkip = skip,
             ExpectedDecisions = Items(expect, "decisions").Select(ReadDecision).OfType<ExpectedDecision>().ToList(),
             ExpectedSkips = Items(expect, "skips").Select(ReadSkip).OfType<ExpectedSkip>().ToList(),
-            ExpectedRequested = expect.Get("requested") is null ? null : Items(expect, "requested").Select(ReadPermission).OfType<ExpectedPermission>().ToList(),
+            ExpectedRequested = expect.Get("requested") is null ? null : Items(expect, "requested").Select(ReadElement).OfType<ExpectedElement>().ToList(),
         };
     }
 
@@ -123,7 +120,7 @@ public static class PolicyTestCaseLoader
             mode = Enum.TryParse<RemediationMode>(m.Value, ignoreCase: true, out var parsed) ? parsed : Fail<RemediationMode?>(map, m.Node, $"'mode: {m.Value}' is not one of: enforce | approve | notify");
         }
 
-        var matches = Items(map, "matches").Select(ReadPermission).OfType<ExpectedPermission>().ToList();
+        var matches = Items(map, "matches").Select(ReadElement).OfType<ExpectedElement>().ToList();
         return policy is null ? null : new ExpectedDecision(policy.Value.Value, action?.Value, mode, matches);
     }
 
@@ -142,44 +139,31 @@ public static class PolicyTestCaseLoader
             : Fail<ExpectedSkip?>(map, reason.Value.Node, $"'reason: {reason.Value.Value}' is not one of: {string.Join(", ", SkipReasonNames.All)}");
     }
 
-    private static ExpectedPermission? ReadPermission(YamlMapping map)
+    // Which keys an element has is the resource type's to say, and the case's type is known only
+    // once its event is read; the runner reports keys the element's collection does not describe.
+    private static ExpectedElement? ReadElement(YamlMapping map)
     {
-        map.RejectUnknownKeys(PermissionKeys);
-        var protocol = map.String("protocol", required: true);
-        var from = ReadInt(map, "fromPort");
-        var to = ReadInt(map, "toPort");
-        var source = map.String("cidr", required: false) ?? map.String("source", required: false);
-        if (source is null)
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in map.Node.Children)
         {
-            map.Error(map.Get("protocol") ?? map.Get("fromPort")!, "a permission needs 'cidr' or 'source'");
-        }
-
-        TrafficDirection? direction = null;
-        if (map.String("direction", required: false) is { } d)
-        {
-            direction = d.Value switch
+            if (key is YamlScalarNode { Value: { } name } && value is YamlScalarNode { Value: { } text })
             {
-                "ingress" => TrafficDirection.Ingress,
-                "egress" => TrafficDirection.Egress,
-                _ => Fail<TrafficDirection?>(map, d.Node, $"'direction: {d.Value}' is not one of: ingress | egress"),
-            };
+                values[name] = text;
+            }
+            else
+            {
+                map.Error(value, "an expected element is a mapping of names to plain values, e.g. {protocol: tcp, fromPort: 22, toPort: 22, cidr: 0.0.0.0/0}");
+                return null;
+            }
         }
 
-        return protocol is null || from is null || to is null || source is null
-            ? null
-            : new ExpectedPermission(protocol.Value.Value, from.Value, to.Value, source.Value.Value, direction);
-    }
-
-    private static int? ReadInt(YamlMapping map, string key)
-    {
-        if (map.String(key, required: true) is not { } value)
+        if (values.Count == 0)
         {
+            map.Error(map.Node, "an expected element needs at least one value");
             return null;
         }
 
-        return int.TryParse(value.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
-            ? n
-            : Fail<int?>(map, value.Node, $"'{key}' must be a whole number, found '{value.Value}'");
+        return new ExpectedElement(values);
     }
 
     private static string? ReadPath(YamlMapping map, string key, string folder, bool required)

@@ -2,11 +2,15 @@ using System.Diagnostics;
 using OpsBot.Rules.Evaluation;
 using OpsBot.Rules.Events;
 using OpsBot.Rules.Facts;
+using OpsBot.Rules.Resources;
 using OpsBot.Rules.Policies;
 
 namespace OpsBot.Rules.Testing;
 
-/// <summary>Runs policy test cases offline: reads the fixtures, evaluates, compares with the expectation.</summary>
+/// <summary>
+/// Runs policy test cases offline: reads the event, reads the state document with the reader of the
+/// resource type the event concerns, evaluates, and compares with the expectation.
+/// </summary>
 public sealed class PolicyTestRunner(PolicySet policies)
 {
     private readonly SnapshotEvaluator _evaluator = new(policies);
@@ -20,11 +24,9 @@ public sealed class PolicyTestRunner(PolicySet policies)
         try
         {
             var cloudTrailEvent = CloudTrailEventReader.Read(await File.ReadAllTextAsync(testCase.EventFile));
-            var state = SecurityGroupStateReader.Read(
-                await File.ReadAllTextAsync(testCase.StateFile),
-                testCase.RulesFile is null ? null : await File.ReadAllTextAsync(testCase.RulesFile));
+            var state = await ReadStateAsync(testCase, EventTriage.Triage(cloudTrailEvent, policies).ResourceType);
             var evaluation = await _evaluator.EvaluateAsync(cloudTrailEvent, state);
-            failures = Compare(testCase, evaluation);
+            failures = Compare(policies, testCase, evaluation);
         }
         catch (Exception ex) when (ex is MalformedEventException or StateFormatException or PolicyEvaluationException or IOException)
         {
@@ -34,7 +36,19 @@ public sealed class PolicyTestRunner(PolicySet policies)
         return new PolicyTestResult(testCase, failures, clock.Elapsed);
     }
 
-    private static List<string> Compare(PolicyTestCase expected, EventEvaluation actual)
+    /// <summary>The case's state document read by <paramref name="type"/>; none when the event concerns no type (it is skipped).</summary>
+    /// <exception cref="StateFormatException">The document is not in the type's shape.</exception>
+    public static async ValueTask<IReadOnlyList<object>> ReadStateAsync(PolicyTestCase testCase, IResourceType? type)
+    {
+        ArgumentNullException.ThrowIfNull(testCase);
+        return type is null
+            ? []
+            : type.ReadState(
+                await File.ReadAllTextAsync(testCase.StateFile),
+                testCase.RulesFile is null ? null : await File.ReadAllTextAsync(testCase.RulesFile));
+    }
+
+    private static List<string> Compare(PolicySet policies, PolicyTestCase expected, EventEvaluation actual)
     {
         var failures = new List<string>();
         if (expected.ExpectedSkip != actual.SkipReason)
@@ -63,11 +77,12 @@ public sealed class PolicyTestRunner(PolicySet policies)
                 failures.Add($"{want.Policy}: expected mode {want.Mode}, got {got.Mode}");
             }
 
-            failures.AddRange(CompareElements($"{want.Policy} matches", want.Matches, got.Matches));
+            var collection = policies.Resources.Find(got.Policy.Resource)!.Collection(got.Policy.Select)!;
+            failures.AddRange(CompareElements($"{want.Policy} matches", collection, want.Matches, got.Elements));
         }
 
         failures.AddRange(decisions.Where(d => expected.ExpectedDecisions.All(w => w.Policy != d.Policy.Id))
-            .Select(d => $"policy {d.Policy.Id} matched unexpectedly: {string.Join("; ", d.Matches)}"));
+            .Select(d => $"policy {d.Policy.Id} matched unexpectedly: {string.Join("; ", d.Elements)}"));
         foreach (var want in expected.ExpectedSkips.Where(w => !actual.Skips.Any(s => s.PolicyId == w.Policy && s.Reason == w.Reason)))
         {
             failures.Add($"expected policy {want.Policy} to be skipped as {want.Reason.Name()}, but it was not");
@@ -75,20 +90,27 @@ public sealed class PolicyTestRunner(PolicySet policies)
 
         if (expected.ExpectedRequested is { } requested)
         {
-            failures.AddRange(CompareElements("requested", requested, actual.Requested));
+            // What a call requested is read for security groups only, as ingress or egress permissions.
+            var permissions = policies.Resources.Find(SecurityGroupResourceType.TypeName)!.Collection("ingress")!;
+            failures.AddRange(CompareElements("requested", permissions, requested, actual.Requested));
         }
 
         return failures;
     }
 
-    private static IEnumerable<string> CompareElements(string what, IReadOnlyList<ExpectedPermission> expected, IReadOnlyList<PermissionFact> actual)
+    private static IEnumerable<string> CompareElements(string what, IElementCollection collection, IReadOnlyList<ExpectedElement> expected, IReadOnlyList<object> actual)
     {
-        foreach (var want in expected.Where(w => !actual.Any(w.Matches)))
+        foreach (var unknown in actual.Take(1).SelectMany(sample => expected.SelectMany(w => w.UnknownKeys(collection, sample))).Distinct(StringComparer.Ordinal))
         {
-            yield return $"{what}: expected {want}, not found among [{string.Join("; ", actual)}]";
+            yield return $"{what}: '{unknown}' is not a value of a {collection.ElementNoun} (its values: {string.Join(", ", collection.Describe(actual[0]).Keys)})";
         }
 
-        foreach (var extra in actual.Where(a => !expected.Any(w => w.Matches(a))))
+        foreach (var want in expected.Where(w => !actual.Any(a => w.Matches(collection, a))))
+        {
+            yield return $"{what}: expected {collection.ShowExpected(want.Values)}, not found among [{string.Join("; ", actual)}]";
+        }
+
+        foreach (var extra in actual.Where(a => !expected.Any(w => w.Matches(collection, a))))
         {
             yield return $"{what}: unexpected {extra}";
         }

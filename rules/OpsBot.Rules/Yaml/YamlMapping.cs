@@ -25,6 +25,9 @@ internal sealed class YamlMapping
 
     public SourceLocation Location => Where(_node);
 
+    /// <summary>The mapping node itself, for readers whose keys are not fixed.</summary>
+    public YamlMappingNode Node => _node;
+
     public SourceLocation Where(YamlNode node) => new(File, (int)node.Start.Line, (int)node.Start.Column);
 
     public void Error(YamlNode node, string message) => _errors.Add(new PolicyError(Where(node), message));
