@@ -6,9 +6,14 @@ namespace OpsBot.Rules.Facts;
 /// <summary>An inclusive range of addresses of one family, as 128-bit integers (IPv4 in the low 32 bits).</summary>
 internal readonly record struct AddressRange(AddressFamily Family, UInt128 First, UInt128 Last)
 {
-    /// <summary>Parses a CIDR block through IPNetwork2.</summary>
+    /// <summary>Parses a CIDR block, reading the plain forms directly and anything else through IPNetwork2.</summary>
     public static bool TryParse(string cidr, out AddressRange range)
     {
+        if (CidrParser.TryParse(cidr, out range))
+        {
+            return true;
+        }
+
         if (IPNetwork2.TryParse(cidr, out var network))
         {
             range = Of(network);
