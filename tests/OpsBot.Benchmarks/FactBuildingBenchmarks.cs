@@ -24,8 +24,11 @@ public class FactBuildingBenchmarks
         var open = 0;
         foreach (var (group, elements) in _groups)
         {
-            var built = SecurityGroupFactBuilder.Build(group, elements);
-            open += built.Ingress.Count(e => e.IsOpenToInternet);
+            var ingress = SecurityGroupFactBuilder.Build(group, elements).Ingress;
+            for (var i = 0; i < ingress.Count; i++)
+            {
+                open += ingress[i].IsOpenToInternet ? 1 : 0;
+            }
         }
 
         return open;

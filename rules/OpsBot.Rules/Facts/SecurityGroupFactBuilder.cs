@@ -19,6 +19,8 @@ public static class SecurityGroupFactBuilder
 
     private const uint InternetShareDivisor = 256;
 
+    private const int StackLimit = 32;
+
     private static readonly UInt128 OpenIpv4 = PublicAddressSpace.Ipv4.AtLeastShare(InternetShareDivisor);
     private static readonly UInt128 OpenIpv6 = PublicAddressSpace.Ipv6.AtLeastShare(InternetShareDivisor);
 
@@ -27,11 +29,22 @@ public static class SecurityGroupFactBuilder
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(elements);
-        var ingress = new List<PermissionFact>();
+        var ingress = new List<PermissionFact>(elements.TryGetNonEnumeratedCount(out var count) ? count : 0);
         var egress = new List<PermissionFact>();
-        foreach (var element in elements)
+        if (elements is IReadOnlyList<PermissionFact> list)
         {
-            (element.Direction == TrafficDirection.Ingress ? ingress : egress).Add(element);
+            // Indexing spares the boxed enumerator that foreach over the interface would allocate per group.
+            for (var i = 0; i < list.Count; i++)
+            {
+                (list[i].Direction == TrafficDirection.Ingress ? ingress : egress).Add(list[i]);
+            }
+        }
+        else
+        {
+            foreach (var element in elements)
+            {
+                (element.Direction == TrafficDirection.Ingress ? ingress : egress).Add(element);
+            }
         }
 
         Expose(ingress);
@@ -43,24 +56,36 @@ public static class SecurityGroupFactBuilder
     private static void Expose(List<PermissionFact> elements)
     {
         var count = elements.Count;
-        var ranges = new AddressRange[count];
-        var publicCounts = new UInt128[count];
+        if (count == 0)
+        {
+            return;
+        }
+
+        // Groups are small; keep their working set off the heap unless one is unusually large.
+        Span<AddressRange> ranges = count <= StackLimit ? stackalloc AddressRange[count] : new AddressRange[count];
+        Span<UInt128> publicCounts = count <= StackLimit ? stackalloc UInt128[count] : new UInt128[count];
+        Span<int> narrow = count <= StackLimit ? stackalloc int[count] : new int[count];
+        var narrowCount = 0;
         for (var i = 0; i < count; i++)
         {
             if (elements[i].IsCidr && AddressRange.TryParse(elements[i].Source, out ranges[i]))
             {
                 publicCounts[i] = PublicAddressSpace.Of(ranges[i].Family).Count(ranges[i]);
+                if (publicCounts[i] > 0 && publicCounts[i] < OpenCount(ranges[i]))
+                {
+                    narrow[narrowCount++] = i;
+                }
             }
         }
 
-        AddressRange[]? pool = null;
+        narrow = narrow[..narrowCount];
+        Span<AddressRange> pool = narrowCount <= StackLimit ? stackalloc AddressRange[narrowCount] : new AddressRange[narrowCount];
         for (var i = 0; i < count; i++)
         {
             var element = elements[i];
             var share = publicCounts[i] == 0 ? 0 : PublicAddressSpace.Of(ranges[i].Family).Share(publicCounts[i]);
-            var open = IsNarrow(ranges[i], publicCounts[i])
-                ? OpenTogether(elements, ranges, publicCounts, i, pool ??= new AddressRange[count])
-                : publicCounts[i] > 0;
+            var openAlone = publicCounts[i] >= OpenCount(ranges[i]);
+            var open = openAlone || (publicCounts[i] > 0 && narrowCount > 1 && OpenTogether(elements, ranges, publicCounts, narrow, i, pool));
             if (element.PublicAddressShare != share || element.IsOpenToInternet != open)
             {
                 elements[i] = element with { PublicAddressShare = share, IsOpenToInternet = open };
@@ -71,17 +96,17 @@ public static class SecurityGroupFactBuilder
     // Only narrow sources (public, each below the threshold) are pooled: a source that is open on
     // its own is the whole problem, and pooling with it would also condemn the specific sources
     // beside it.
-    private static bool OpenTogether(List<PermissionFact> elements, AddressRange[] ranges, UInt128[] publicCounts, int index, AddressRange[] pool)
+    private static bool OpenTogether(
+        List<PermissionFact> elements, ReadOnlySpan<AddressRange> ranges, ReadOnlySpan<UInt128> publicCounts,
+        ReadOnlySpan<int> narrow, int index, Span<AddressRange> pool)
     {
         var self = ranges[index];
         var needed = OpenCount(self);
-        pool[0] = self;
-        var pooled = 1;
-        var upperBound = publicCounts[index];
-        for (var j = 0; j < elements.Count; j++)
+        var pooled = 0;
+        var upperBound = UInt128.Zero;
+        foreach (var j in narrow)
         {
-            if (j != index && ranges[j].Family == self.Family && IsNarrow(ranges[j], publicCounts[j]) &&
-                TrafficOverlaps(elements[index], elements[j]))
+            if (j == index || (ranges[j].Family == self.Family && TrafficOverlaps(elements[index], elements[j])))
             {
                 pool[pooled++] = ranges[j];
 
@@ -95,10 +120,8 @@ public static class SecurityGroupFactBuilder
 
         // The union admits at most the sum of its parts; skip the exact count when that is too small.
         return pooled > 1 && upperBound >= needed &&
-            PublicAddressSpace.Of(self.Family).CountUnion(pool.AsSpan(0, pooled)) >= needed;
+            PublicAddressSpace.Of(self.Family).CountUnion(pool[..pooled]) >= needed;
     }
-
-    private static bool IsNarrow(AddressRange range, UInt128 publicCount) => publicCount > 0 && publicCount < OpenCount(range);
 
     private static UInt128 OpenCount(AddressRange range) =>
         range.Family == AddressFamily.InterNetwork ? OpenIpv4 : OpenIpv6;
