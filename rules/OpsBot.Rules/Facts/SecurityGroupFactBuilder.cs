@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+
 namespace OpsBot.Rules.Facts;
 
 /// <summary>
@@ -11,56 +13,118 @@ public static class SecurityGroupFactBuilder
     /// <summary>
     /// An element is open to the internet when the public addresses it admits (alone or together)
     /// reach this share of its family's public address space: 1/256, the size of a public /8 in IPv4.
+    /// The test is made exactly, on address counts; this double is for policies that set their own bar.
     /// </summary>
-    public const double InternetShareThreshold = 1.0 / 256;
+    public const double InternetShareThreshold = 1.0 / InternetShareDivisor;
+
+    private const uint InternetShareDivisor = 256;
+
+    private const int StackLimit = 32;
+
+    private static readonly UInt128 OpenIpv4 = PublicAddressSpace.Ipv4.AtLeastShare(InternetShareDivisor);
+    private static readonly UInt128 OpenIpv6 = PublicAddressSpace.Ipv6.AtLeastShare(InternetShareDivisor);
 
     /// <summary>Returns <paramref name="group"/> with exposure computed for every element.</summary>
     public static SecurityGroupFact Build(SecurityGroupFact group, IEnumerable<PermissionFact> elements)
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(elements);
-        var all = elements.ToList();
-        return group with
+        var ingress = new List<PermissionFact>(elements.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        var egress = new List<PermissionFact>();
+        if (elements is IReadOnlyList<PermissionFact> list)
         {
-            Ingress = Expose(all.Where(e => e.Direction == TrafficDirection.Ingress).ToList()),
-            Egress = Expose(all.Where(e => e.Direction == TrafficDirection.Egress).ToList()),
-        };
-    }
-
-    private static List<PermissionFact> Expose(List<PermissionFact> elements)
-    {
-        var ranges = elements.Select(e => e.IsCidr && CidrMath.IsValid(e.Source) ? AddressRange.Of(e.Source) : (AddressRange?)null).ToArray();
-        var shares = ranges.Select(r => r is { } range ? CidrMath.PublicShare([range]) : 0).ToArray();
-        var result = new List<PermissionFact>(elements.Count);
-        for (var i = 0; i < elements.Count; i++)
+            // Indexing spares the boxed enumerator that foreach over the interface would allocate per group.
+            for (var i = 0; i < list.Count; i++)
+            {
+                (list[i].Direction == TrafficDirection.Ingress ? ingress : egress).Add(list[i]);
+            }
+        }
+        else
         {
-            var open = shares[i] >= InternetShareThreshold || (shares[i] > 0 && OpenTogether(elements, ranges, shares, i));
-            result.Add(elements[i] with { PublicAddressShare = shares[i], IsOpenToInternet = open });
+            foreach (var element in elements)
+            {
+                (element.Direction == TrafficDirection.Ingress ? ingress : egress).Add(element);
+            }
         }
 
-        return result;
+        Expose(ingress);
+        Expose(egress);
+        return group with { Ingress = ingress, Egress = egress };
     }
 
-    // Only narrow sources (each below the threshold) are pooled: a source that is open on its own
-    // is the whole problem, and pooling with it would also condemn the specific sources beside it.
-    private static bool OpenTogether(List<PermissionFact> elements, AddressRange?[] ranges, double[] shares, int index)
+    // Replaces each element of one direction with its exposure filled in.
+    private static void Expose(List<PermissionFact> elements)
     {
-        var self = ranges[index]!.Value;
-        var union = new List<AddressRange> { self };
-        var upperBound = shares[index];
-        for (var j = 0; j < elements.Count; j++)
+        var count = elements.Count;
+        if (count == 0)
         {
-            if (j != index && ranges[j] is { } other && other.Family == self.Family && shares[j] > 0 &&
-                shares[j] < InternetShareThreshold && TrafficOverlaps(elements[index], elements[j]))
+            return;
+        }
+
+        // Groups are small; keep their working set off the heap unless one is unusually large.
+        Span<AddressRange> ranges = count <= StackLimit ? stackalloc AddressRange[count] : new AddressRange[count];
+        Span<UInt128> publicCounts = count <= StackLimit ? stackalloc UInt128[count] : new UInt128[count];
+        Span<int> narrow = count <= StackLimit ? stackalloc int[count] : new int[count];
+        var narrowCount = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (elements[i].IsCidr && AddressRange.TryParse(elements[i].Source, out ranges[i]))
             {
-                union.Add(other);
-                upperBound += shares[j];
+                publicCounts[i] = PublicAddressSpace.Of(ranges[i].Family).Count(ranges[i]);
+                if (publicCounts[i] > 0 && publicCounts[i] < OpenCount(ranges[i]))
+                {
+                    narrow[narrowCount++] = i;
+                }
+            }
+        }
+
+        narrow = narrow[..narrowCount];
+        Span<AddressRange> pool = narrowCount <= StackLimit ? stackalloc AddressRange[narrowCount] : new AddressRange[narrowCount];
+        for (var i = 0; i < count; i++)
+        {
+            var element = elements[i];
+            var share = publicCounts[i] == 0 ? 0 : PublicAddressSpace.Of(ranges[i].Family).Share(publicCounts[i]);
+            var openAlone = publicCounts[i] >= OpenCount(ranges[i]);
+            var open = openAlone || (publicCounts[i] > 0 && narrowCount > 1 && OpenTogether(elements, ranges, publicCounts, narrow, i, pool));
+            if (element.PublicAddressShare != share || element.IsOpenToInternet != open)
+            {
+                elements[i] = element with { PublicAddressShare = share, IsOpenToInternet = open };
+            }
+        }
+    }
+
+    // Only narrow sources (public, each below the threshold) are pooled: a source that is open on
+    // its own is the whole problem, and pooling with it would also condemn the specific sources
+    // beside it.
+    private static bool OpenTogether(
+        List<PermissionFact> elements, ReadOnlySpan<AddressRange> ranges, ReadOnlySpan<UInt128> publicCounts,
+        ReadOnlySpan<int> narrow, int index, Span<AddressRange> pool)
+    {
+        var self = ranges[index];
+        var needed = OpenCount(self);
+        var pooled = 0;
+        var upperBound = UInt128.Zero;
+        foreach (var j in narrow)
+        {
+            if (j == index || (ranges[j].Family == self.Family && TrafficOverlaps(elements[index], elements[j])))
+            {
+                pool[pooled++] = ranges[j];
+
+                // Each narrow count is below the bar, so stopping at it keeps the sum far from overflow.
+                if (upperBound < needed)
+                {
+                    upperBound += publicCounts[j];
+                }
             }
         }
 
         // The union admits at most the sum of its parts; skip the exact count when that is too small.
-        return union.Count > 1 && upperBound >= InternetShareThreshold && CidrMath.PublicShare(union) >= InternetShareThreshold;
+        return pooled > 1 && upperBound >= needed &&
+            PublicAddressSpace.Of(self.Family).CountUnion(pool[..pooled]) >= needed;
     }
+
+    private static UInt128 OpenCount(AddressRange range) =>
+        range.Family == AddressFamily.InterNetwork ? OpenIpv4 : OpenIpv6;
 
     private static bool TrafficOverlaps(PermissionFact a, PermissionFact b)
     {
