@@ -1,5 +1,3 @@
-using OpsBot.Rules.Resources.S3Bucket;
-
 namespace OpsBot.Rules.Resources;
 
 /// <summary>The resource types policies can name.</summary>
@@ -12,7 +10,7 @@ public sealed class ResourceTypeRegistry
         _types = types.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>The registry of every resource type OpsBot ships.</summary>
-    public static ResourceTypeRegistry Default { get; } = new([new SecurityGroupResourceType(), new S3BucketResourceType()]);
+    public static ResourceTypeRegistry Default { get; } = new([new SecurityGroupResourceType()]);
 
     /// <summary>All types, by name.</summary>
     public IEnumerable<IResourceType> All => _types.Values;
