@@ -92,29 +92,19 @@ internal sealed class ClaimItems(IAmazonDynamoDB dynamoDb, string tableName, Tim
     /// <summary>Claims still <c>processing</c> whose lease lapsed before <paramref name="before"/>: attempts that died and were never redelivered.</summary>
     public async Task<IReadOnlyList<(string EventId, DateTimeOffset LeaseUntil)>> ReadLapsedAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
-        var lapsed = new List<(string, DateTimeOffset)>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
+        var items = await StateItems.ScanAllAsync(dynamoDb, new ScanRequest
         {
-            var page = await dynamoDb.ScanAsync(new ScanRequest
+            TableName = tableName,
+            FilterExpression = "sk = :claim AND #status = :processing AND leaseUntil < :before",
+            ExpressionAttributeNames = new Dictionary<string, string> { ["#status"] = "status" },
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue>
             {
-                TableName = tableName,
-                FilterExpression = "sk = :claim AND #status = :processing AND leaseUntil < :before",
-                ExpressionAttributeNames = new Dictionary<string, string> { ["#status"] = "status" },
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
-                {
-                    [":claim"] = new AttributeValue(Sort),
-                    [":processing"] = new AttributeValue(Processing),
-                    [":before"] = StateItems.Number(before),
-                },
-                ExclusiveStartKey = start,
-            }, cancellationToken);
-            lapsed.AddRange((page.Items ?? []).Select(i => (i["pk"].S["EVENT#".Length..], DateTimeOffset.FromUnixTimeSeconds(long.Parse(i["leaseUntil"].N, System.Globalization.CultureInfo.InvariantCulture)))));
-            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        }
-        while (start is not null);
-
-        return lapsed;
+                [":claim"] = new AttributeValue(Sort),
+                [":processing"] = new AttributeValue(Processing),
+                [":before"] = StateItems.Number(before),
+            },
+        }, cancellationToken);
+        return [.. items.Select(i => (i["pk"].S["EVENT#".Length..], DateTimeOffset.FromUnixTimeSeconds(long.Parse(i["leaseUntil"].N, System.Globalization.CultureInfo.InvariantCulture))))];
     }
 
     private async Task<Dictionary<string, AttributeValue>?> ReadAsync(string eventId, CancellationToken cancellationToken)

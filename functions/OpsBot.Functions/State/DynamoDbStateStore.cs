@@ -276,31 +276,21 @@ public sealed class DynamoDbStateStore(IAmazonDynamoDB dynamoDb, string tableNam
     /// <inheritdoc />
     public async Task<IReadOnlyList<StoredPendingAction>> ReadLapsedPendingAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var lapsed = new List<StoredPendingAction>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
+        // The sweeper runs on a schedule; a scan over a table of short-lived items is affordable there.
+        var items = await StateItems.ScanAllAsync(dynamoDb, new ScanRequest
         {
-            // The sweeper runs on a schedule; a scan over a table of short-lived items is affordable there.
-            var page = await dynamoDb.ScanAsync(new ScanRequest
+            TableName = tableName,
+            FilterExpression = "begins_with(sk, :pending) AND #status = :status AND requestExpiresAt <= :now",
+            ExpressionAttributeNames = new Dictionary<string, string> { ["#status"] = "status" },
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue>
             {
-                TableName = tableName,
-                FilterExpression = "begins_with(sk, :pending) AND #status = :status AND requestExpiresAt <= :now",
-                ExpressionAttributeNames = new Dictionary<string, string> { ["#status"] = "status" },
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
-                {
-                    [":pending"] = new AttributeValue("PENDING#"),
-                    [":status"] = new AttributeValue(StatusText(PendingStatus.Pending)),
-                    [":now"] = Number(now),
-                },
-                ExclusiveStartKey = start,
-                ConsistentRead = true,
-            }, cancellationToken);
-            lapsed.AddRange((page.Items ?? []).Select(ToStored));
-            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        }
-        while (start is not null);
-
-        return lapsed;
+                [":pending"] = new AttributeValue("PENDING#"),
+                [":status"] = new AttributeValue(StatusText(PendingStatus.Pending)),
+                [":now"] = Number(now),
+            },
+            ConsistentRead = true,
+        }, cancellationToken);
+        return [.. items.Select(ToStored)];
     }
 
     /// <inheritdoc />

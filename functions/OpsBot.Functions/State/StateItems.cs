@@ -1,4 +1,5 @@
 using System.Globalization;
+using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
 namespace OpsBot.Functions.State;
@@ -20,6 +21,21 @@ internal static class StateItems
     /// <summary>A whole number.</summary>
     public static AttributeValue Number(int value) =>
         new() { N = value.ToString(CultureInfo.InvariantCulture) };
+
+    /// <summary>Every item <paramref name="request"/> finds, following its pages to the end.</summary>
+    public static async Task<List<Dictionary<string, AttributeValue>>> ScanAllAsync(IAmazonDynamoDB dynamoDb, ScanRequest request, CancellationToken cancellationToken)
+    {
+        var items = new List<Dictionary<string, AttributeValue>>();
+        do
+        {
+            var page = await dynamoDb.ScanAsync(request, cancellationToken);
+            items.AddRange(page.Items ?? []);
+            request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (request.ExclusiveStartKey is not null);
+
+        return items;
+    }
 
     /// <summary>The string attribute <paramref name="name"/> of <paramref name="item"/>, or null.</summary>
     public static string? Text(Dictionary<string, AttributeValue>? item, string name) =>
