@@ -95,7 +95,9 @@ public sealed class LocalTopology : IAsyncDisposable
             topology.MemberHttp = new SignedHttpClientFactory(topology.MemberCredentials, endpoints, topology._transport);
         }
 
-        topology.EventQueueUrl = (await topology.Sqs.CreateQueueAsync(new CreateQueueRequest { QueueName = "opsbot-events", Attributes = new() { ["VisibilityTimeout"] = "5" } }, cancellationToken)).QueueUrl;
+        // run-local fits its invocation, lease and call budgets inside this (half, three quarters, a
+        // quarter): 30 s leaves an emulator on a busy laptop several seconds per call.
+        topology.EventQueueUrl = (await topology.Sqs.CreateQueueAsync(new CreateQueueRequest { QueueName = "opsbot-events", Attributes = new() { ["VisibilityTimeout"] = "30" } }, cancellationToken)).QueueUrl;
         using (var events = new EventBridgeAdmin(centralHttp, region))
         {
             topology.CentralBusArn = await events.CreateEventBusAsync(CentralBusName, cancellationToken);
