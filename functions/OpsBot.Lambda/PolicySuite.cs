@@ -1,6 +1,5 @@
 using OpsBot.Rules.Evaluation;
 using OpsBot.Rules.Events;
-using OpsBot.Rules.Facts;
 using OpsBot.Rules.Policies;
 using OpsBot.Rules.Testing;
 
@@ -35,13 +34,14 @@ internal static class PolicySuite
                 output.WriteLine($"      {failure}");
             }
 
+            var cloudTrailEvent = CloudTrailEventReader.Read(await File.ReadAllTextAsync(testCase.EventFile));
             var evaluation = await evaluator.EvaluateAsync(
-                CloudTrailEventReader.Read(await File.ReadAllTextAsync(testCase.EventFile)),
-                SecurityGroupStateReader.Read(await File.ReadAllTextAsync(testCase.StateFile), testCase.RulesFile is null ? null : await File.ReadAllTextAsync(testCase.RulesFile)));
+                cloudTrailEvent,
+                await PolicyTestRunner.ReadStateAsync(testCase, EventTriage.Triage(cloudTrailEvent, policies).ResourceType));
             output.WriteLine($"      event {(evaluation.SkipReason is { } skip ? "skipped " + skip.Name() : "evaluated")}");
             foreach (var decision in evaluation.Decisions)
             {
-                output.WriteLine($"      decision {decision.Policy.Id} {decision.ResourceId} {decision.Action} {decision.Mode}: {string.Join("; ", decision.Matches)}");
+                output.WriteLine($"      decision {decision.Policy.Id} {decision.ResourceId} {decision.Action} {decision.Mode}: {string.Join("; ", decision.Elements)}");
             }
 
             foreach (var policySkip in evaluation.Skips)

@@ -1,3 +1,5 @@
+using OpsBot.Rules.Resources.S3Bucket;
+
 namespace OpsBot.Rules.Resources;
 
 /// <summary>The resource types policies can name.</summary>
@@ -10,7 +12,7 @@ public sealed class ResourceTypeRegistry
         _types = types.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>The registry of every resource type OpsBot ships.</summary>
-    public static ResourceTypeRegistry Default { get; } = new([new SecurityGroupResourceType()]);
+    public static ResourceTypeRegistry Default { get; } = new([new SecurityGroupResourceType(), new S3BucketResourceType()]);
 
     /// <summary>All types, by name.</summary>
     public IEnumerable<IResourceType> All => _types.Values;

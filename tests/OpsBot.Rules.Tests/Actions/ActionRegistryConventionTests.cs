@@ -8,8 +8,10 @@ public class ActionRegistryConventionTests
     public static TheoryData<string> ActionNames => [.. ActionRegistry.Default.All.Select(a => a.Name)];
 
     [Fact]
-    public void The_registry_discovers_the_revoke_actions() =>
-        Assert.Equal(["revoke-matched-egress", "revoke-matched-ingress"], ActionRegistry.Default.All.Select(a => a.Name));
+    public void The_registry_discovers_every_action_class_of_every_resource_type() =>
+        Assert.Equal(
+            ["put-public-access-block", "remove-public-acl-grants", "revoke-matched-egress", "revoke-matched-ingress"],
+            ActionRegistry.Default.All.Select(a => a.Name));
 
     [Theory]
     [MemberData(nameof(ActionNames))]

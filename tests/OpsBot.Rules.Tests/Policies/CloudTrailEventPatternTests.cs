@@ -7,7 +7,7 @@ namespace OpsBot.Rules.Tests.Policies;
 public class CloudTrailEventPatternTests
 {
     [Fact]
-    public void The_pattern_names_every_event_the_policies_trigger_on()
+    public void The_pattern_names_every_event_and_service_the_policies_trigger_on()
     {
         var policies = PolicySet.Load(RepositoryPaths.Policies);
 
@@ -15,7 +15,7 @@ public class CloudTrailEventPatternTests
 
         var names = pattern.RootElement.GetProperty("detail").GetProperty("eventName").EnumerateArray().Select(e => e.GetString()!).ToHashSet();
         Assert.Equal(policies.Triggers.Select(t => t.Event).ToHashSet(), names);
-        Assert.Equal(["aws.ec2"], pattern.RootElement.GetProperty("source").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["aws.ec2", "aws.s3"], pattern.RootElement.GetProperty("source").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["AWS API Call via CloudTrail"], pattern.RootElement.GetProperty("detail-type").EnumerateArray().Select(e => e.GetString()));
     }
 }

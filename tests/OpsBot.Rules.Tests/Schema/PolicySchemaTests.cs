@@ -22,6 +22,7 @@ public class PolicySchemaTests
         var actions = remediation.GetProperty("properties").GetProperty("action").GetProperty("enum").EnumerateArray().Select(a => a.GetString()).ToList();
         Assert.Contains("revoke-matched-ingress", actions);
         Assert.Equal(actions.Count, remediation.GetProperty("allOf").GetArrayLength());
-        Assert.Contains("maxRules", remediation.GetProperty("allOf")[0].GetRawText(), StringComparison.Ordinal);
+        var revokeIngress = remediation.GetProperty("allOf").EnumerateArray().Single(a => a.GetRawText().Contains("\"revoke-matched-ingress\"", StringComparison.Ordinal));
+        Assert.Contains("maxRules", revokeIngress.GetRawText(), StringComparison.Ordinal);
     }
 }
