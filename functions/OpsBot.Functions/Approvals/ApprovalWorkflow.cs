@@ -3,6 +3,7 @@ using OpsBot.Functions.Audit;
 using OpsBot.Functions.Aws.Sts;
 using OpsBot.Functions.Outbox;
 using OpsBot.Functions.Pipeline;
+using OpsBot.Functions.Resources;
 using OpsBot.Functions.Slack.Client;
 using OpsBot.Functions.Slack.Messages;
 using OpsBot.Functions.State;
@@ -24,9 +25,19 @@ namespace OpsBot.Functions.Approvals;
 /// (Slack's <c>usergroups.users.list</c>, scope <c>usergroups:read</c>); when a group cannot be read, or
 /// no directory is given, the group matches nobody and the refusal says why.
 /// </remarks>
-public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers, IUserGroupDirectory? userGroups = null, AuditAnnouncer? announcer = null)
+/// <param name="policies">The policies as loaded now.</param>
+/// <param name="state">The state table.</param>
+/// <param name="sessions">Sessions in member accounts.</param>
+/// <param name="clock">The clock.</param>
+/// <param name="undoUsers">Users who may undo any remediation.</param>
+/// <param name="userGroups">Expands user-group approvers; null without Slack.</param>
+/// <param name="announcer">Announces settlements; null to only write them.</param>
+/// <param name="adapters">The resource adapters of the types other than security groups; null for <see cref="ResourceAdapters.Default"/>.</param>
+public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers, IUserGroupDirectory? userGroups = null, AuditAnnouncer? announcer = null, ResourceAdapters? adapters = null)
 {
     private readonly SecurityGroupRemediation _remediation = new(policies, state, new PipelineOptions(), clock);
+    private readonly ResourceRemediation _resources = new(policies, state, new PipelineOptions(), clock);
+    private readonly ResourceAdapters _adapters = adapters ?? ResourceAdapters.Default;
 
     /// <summary>Handles a click of <paramref name="kind"/> by <paramref name="userId"/> on the message about <paramref name="target"/>.</summary>
     /// <exception cref="Exception">A state-table failure; nothing was settled.</exception>
@@ -112,10 +123,21 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         string? gone = null;
         try
         {
-            var groups = await sessions.SecurityGroupsAsync(pending.Account, pending.Region, cancellationToken);
-            var group = await groups.ReadAsync(new ResourceReference(SecurityGroupResourceType.TypeName, pending.ResourceId), cancellationToken);
-            remediated = group is null ? null : await _remediation.ApprovedAsync(groups, group, policy, pending.Revoke, cancellationToken);
-            gone = group is null ? $"{pending.ResourceId} no longer exists" : null;
+            if (policy.Resource == SecurityGroupResourceType.TypeName)
+            {
+                var groups = await sessions.SecurityGroupsAsync(pending.Account, pending.Region, cancellationToken);
+                var group = await groups.ReadAsync(new ResourceReference(SecurityGroupResourceType.TypeName, pending.ResourceId), cancellationToken);
+                remediated = group is null ? null : await _remediation.ApprovedAsync(groups, group, policy, pending.Revoke, cancellationToken);
+                gone = group is null ? $"{pending.ResourceId} no longer exists" : null;
+            }
+            else
+            {
+                var adapter = AdapterFor(policy.Resource);
+                var session = await sessions.MemberAsync(pending.Account, pending.Region, cancellationToken);
+                var resource = await adapter.ReadAsync(session, pending.ResourceId, cancellationToken);
+                remediated = resource is null ? null : await _resources.ApprovedAsync(adapter, session, resource, policy, cancellationToken);
+                gone = resource is null ? $"{pending.ResourceId} no longer exists" : null;
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -172,7 +194,7 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         }
 
         var restore = decision.Revoked.ToList();
-        if (decision.Outcome != AuditOutcome.Remediated || restore.Count == 0)
+        if (decision.Outcome != AuditOutcome.Remediated || !decision.IsRestorable)
         {
             return ClickOutcome.Refused(
                 $"nothing to undo: the decision is {decision.Outcome} ({decision.Reason})",
@@ -189,10 +211,22 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         var now = clock.GetUtcNow();
         try
         {
-            var groups = await sessions.SecurityGroupsAsync(record.Account, record.Region, cancellationToken);
+            if (decision.Changes is { Count: > 0 } changes)
+            {
+                var adapter = AdapterFor(policy?.Resource ?? ResourceTypeOf(record));
+                var session = await sessions.MemberAsync(record.Account, record.Region, cancellationToken);
+                foreach (var change in changes)
+                {
+                    await adapter.RestoreAsync(session, change, cancellationToken);
+                }
+            }
+            else
+            {
+                var groups = await sessions.SecurityGroupsAsync(record.Account, record.Region, cancellationToken);
 
-            // By shape, not rule id: the old rules are gone and EC2 gives the restored ones new ids.
-            await groups.AuthorizeAsync(decision.ResourceId, [.. restore.Select(p => p.ToFact() with { RuleId = null })], cancellationToken);
+                // By shape, not rule id: the old rules are gone and EC2 gives the restored ones new ids.
+                await groups.AuthorizeAsync(decision.ResourceId, [.. restore.Select(p => p.ToFact() with { RuleId = null })], cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -200,12 +234,20 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
             return new ClickOutcome(InteractionResult.Failed, $"undo by {userId} failed: {ex.Message}", null, $"Undo failed: {SlackMarkdown.Escape(ex.Message)}. Nothing was restored.");
         }
 
-        var settled = decision with { Outcome = AuditOutcome.Undone, Reason = $"undone by {userId} at {Stamp(now)}: restored {restore.Count} rule(s) revoked earlier ({decision.Reason})" };
+        var restored = decision.Changes is { Count: > 0 } made ? $"put back what was changed: {string.Join("; ", made.Select(c => c.Summary))}" : $"restored {restore.Count} rule(s) revoked earlier";
+        var settled = decision with { Outcome = AuditOutcome.Undone, Reason = $"undone by {userId} at {Stamp(now)}: {restored} ({decision.Reason})" };
         var updated = await SettleAuditAsync(record, settled, cancellationToken);
         await state.CompleteClaimAsync(claim, owner, cancellationToken);
         var update = policy is null ? null : new SlackResultUpdate(SlackResultKind.Undone, SlackAlertFacts.From(updated, settled, policy), now, userId);
-        return new ClickOutcome(InteractionResult.Undone, settled.Reason, update, update is null ? $"Restored {restore.Count} rule(s)." : null);
+        return new ClickOutcome(InteractionResult.Undone, settled.Reason, update, update is null ? $"Undone: {restored}." : null);
     }
+
+    private IResourceAdapter AdapterFor(string resourceType) =>
+        _adapters.Find(resourceType) ?? throw new InvalidOperationException($"no resource adapter is deployed for {resourceType}");
+
+    // A decision whose policy is no longer loaded: the record's resources name their type only by id shape.
+    private static string ResourceTypeOf(AuditRecord record) =>
+        record.EventName is "PutBucketAcl" or "PutBucketPolicy" or "DeleteBucketPublicAccessBlock" or "PutBucketPublicAccessBlock" ? Rules.Resources.S3Bucket.S3BucketResourceType.TypeName : SecurityGroupResourceType.TypeName;
 
     private async Task<ExpiredRequest?> ExpireAsync(StoredPendingAction stored, DateTimeOffset now, CancellationToken cancellationToken)
     {

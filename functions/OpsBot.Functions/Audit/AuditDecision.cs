@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OpsBot.Functions.Audit;
 
 /// <summary>What one policy decided about one resource, and what came of it.</summary>
@@ -12,6 +14,8 @@ namespace OpsBot.Functions.Audit;
 /// <param name="Revoked">The elements revoked (those EC2 reported gone marked unconfirmed), enough to restore them.</param>
 /// <param name="CompliantAfter">After remediation: true when the policy no longer matches the group, false when it still does, null when not verified.</param>
 /// <param name="Explanation">The evaluation's explanation, one line per item.</param>
+/// <param name="Changes">For resource types other than security groups: the changes made (or, in a provisional record, about to be made), each with the state it replaced; null when none.</param>
+/// <param name="MatchedElements">For resource types other than security groups: the matched elements in words; null for security groups (see <paramref name="Matched"/>).</param>
 public sealed record AuditDecision(
     string PolicyId,
     string PolicyHash,
@@ -23,4 +27,11 @@ public sealed record AuditDecision(
     IReadOnlyList<AuditPermission> Matched,
     IReadOnlyList<AuditPermission> Revoked,
     bool? CompliantAfter,
-    IReadOnlyList<string> Explanation);
+    IReadOnlyList<string> Explanation,
+    IReadOnlyList<ResourceChange>? Changes = null,
+    IReadOnlyList<string>? MatchedElements = null)
+{
+    /// <summary>True when undo has something to put back: revoked rules or changes with their earlier state.</summary>
+    [JsonIgnore]
+    public bool IsRestorable => Revoked.Count > 0 || Changes is { Count: > 0 };
+}

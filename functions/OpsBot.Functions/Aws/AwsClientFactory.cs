@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.EC2;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
+using Amazon.S3;
 using Amazon.SQS;
 using OpsBot.Functions.Configuration;
 
@@ -26,6 +27,14 @@ public sealed class AwsClientFactory(AwsEndpoints endpoints, AWSCredentials cent
     /// <summary>An EC2 client acting with <paramref name="credentials"/> in <paramref name="region"/>.</summary>
     public IAmazonEC2 CreateEc2(AWSCredentials credentials, string region) =>
         new AmazonEC2Client(credentials, Configure(new AmazonEC2Config(), "EC2", region));
+
+    /// <summary>An S3 client acting with <paramref name="credentials"/> in <paramref name="region"/> (path-style addressing against an emulator).</summary>
+    public IAmazonS3 CreateS3(AWSCredentials credentials, string region)
+    {
+        var config = Configure(new AmazonS3Config(), "S3", region);
+        config.ForcePathStyle = Endpoints.For("S3") is not null;
+        return new AmazonS3Client(credentials, config);
+    }
 
     /// <summary>An STS client acting as the central account.</summary>
     public IAmazonSecurityTokenService CreateSts(string region) =>

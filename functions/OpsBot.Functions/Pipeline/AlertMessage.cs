@@ -56,6 +56,12 @@ public sealed record AlertMessage
     /// <summary>What was revoked.</summary>
     public required IReadOnlyList<AuditPermission> Revoked { get; init; }
 
+    /// <summary>For resource types other than security groups: the changes made, each with the state it replaced; absent otherwise.</summary>
+    public IReadOnlyList<ResourceChange>? Changes { get; init; }
+
+    /// <summary>For resource types other than security groups: what matched, in words; absent otherwise.</summary>
+    public IReadOnlyList<string>? MatchedElements { get; init; }
+
     /// <summary>True when the resource complies after remediation; false when it still does not; null when not verified.</summary>
     public bool? CompliantAfter { get; init; }
 

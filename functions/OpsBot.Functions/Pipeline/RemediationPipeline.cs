@@ -4,6 +4,7 @@ using OpsBot.Functions.Aws.EventBridge;
 using OpsBot.Functions.Aws.Sns;
 using OpsBot.Functions.Aws.Sts;
 using OpsBot.Functions.Outbox;
+using OpsBot.Functions.Resources;
 using OpsBot.Functions.Slack.Alerts;
 using OpsBot.Functions.State;
 using OpsBot.Rules.Evaluation;
@@ -39,8 +40,11 @@ namespace OpsBot.Functions.Pipeline;
 /// <param name="clock">The clock.</param>
 /// <param name="slack">Slack alerts and approval requests for policies that notify Slack; null when Slack is not configured.</param>
 /// <param name="metrics">Where given-up announcements are signalled; null for the function log.</param>
-public sealed class RemediationPipeline(PolicySet policies, IStateStore state, IAccountSessions sessions, IAlertPublisher alerts, IResultEventPublisher resultEvents, PipelineOptions options, TimeProvider clock, SlackAlertPublisher? slack = null, IDeliveryMetrics? metrics = null)
+/// <param name="adapters">The resource adapters of the types other than security groups; null for <see cref="ResourceAdapters.Default"/>.</param>
+public sealed class RemediationPipeline(PolicySet policies, IStateStore state, IAccountSessions sessions, IAlertPublisher alerts, IResultEventPublisher resultEvents, PipelineOptions options, TimeProvider clock, SlackAlertPublisher? slack = null, IDeliveryMetrics? metrics = null, ResourceAdapters? adapters = null)
 {
+    private readonly ResourceAdapters _adapters = adapters ?? ResourceAdapters.Default;
+    private readonly ResourceRemediation _resources = new(policies, state, options, clock);
     private readonly PolicyEvaluator _evaluator = new(policies);
     private readonly AuditAnnouncer _announcer = new(policies, state, alerts, resultEvents, options.ResultDetailType, metrics ?? new EmbeddedMetricDeliveryMetrics(Console.Out, clock));
     private readonly SecurityGroupRemediation _remediation = new(policies, state, options, clock);
@@ -120,7 +124,7 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
         {
             // The group violates again (or still, by another policy): the new decision stands, and what
             // the interrupted attempt was revoking is kept in words so it can be put back by hand.
-            var interrupted = string.Join(", ", earlier.Decisions.SelectMany(d => d.Revoked).Select(r => r.ToString()));
+            var interrupted = string.Join(", ", earlier.Decisions.SelectMany(d => d.Revoked.Select(r => r.ToString()).Concat(d.Changes?.Select(c => c.Summary) ?? [])));
             return now with { Errors = [.. now.Errors, $"an earlier attempt was interrupted while revoking {interrupted}"] };
         }
 
@@ -129,7 +133,10 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
         {
             Outcome = AuditOutcome.Remediated,
             Revoked = [.. d.Revoked.Select(r => r with { Unconfirmed = true })],
-            Reason = $"revoked {d.Revoked.Count} rule(s), unconfirmed: the attempt that revoked them was interrupted, and a redelivery found them gone",
+            Changes = d.Changes?.Select(c => c with { Unconfirmed = true }).ToList(),
+            Reason = d.Changes is { Count: > 0 } changes
+                ? $"{string.Join("; ", changes.Select(c => c.Summary))}, unconfirmed: the attempt that made the change was interrupted, and a redelivery found the resource compliant"
+                : $"revoked {d.Revoked.Count} rule(s), unconfirmed: the attempt that revoked them was interrupted, and a redelivery found them gone",
         }).ToList();
         return earlier with
         {
@@ -224,6 +231,11 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
         }
 
         record = record with { Resources = [.. triage.Resources.Select(r => r.ToString())] };
+        if (triage.ResourceType is { } type && type.Name != SecurityGroupResourceType.TypeName)
+        {
+            return await DecideThroughAdapterAsync(cloudTrailEvent, record, type.Name, triage, cancellationToken);
+        }
+
         var groups = await sessions.SecurityGroupsAsync(cloudTrailEvent.Account, cloudTrailEvent.Region, cancellationToken);
         var decisions = new List<AuditDecision>();
         var reasons = new List<string>();
@@ -248,6 +260,42 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
 
             reasons.AddRange(evaluation.Skips.Select(s => $"{s.Reason.Name()}: {s.Detail}"));
             decisions.AddRange(await _remediation.RemediateAsync(cloudTrailEvent, groups, group, evaluation, cancellationToken));
+        }
+
+        return Complete(record, decisions, reasons);
+    }
+
+    private async Task<AuditRecord> DecideThroughAdapterAsync(CloudTrailEvent cloudTrailEvent, AuditRecord record, string resourceType, TriageResult triage, CancellationToken cancellationToken)
+    {
+        if (_adapters.Find(resourceType) is not { } adapter)
+        {
+            return record with { Outcome = AuditOutcome.Failed, Reason = $"no resource adapter is deployed for {resourceType}: the policies were evaluated by nobody" };
+        }
+
+        var session = await sessions.MemberAsync(cloudTrailEvent.Account, cloudTrailEvent.Region, cancellationToken);
+        var decisions = new List<AuditDecision>();
+        var reasons = new List<string>();
+        foreach (var reference in triage.Resources)
+        {
+            var resource = await adapter.ReadAsync(session, reference.Id ?? reference.Name ?? "", cancellationToken);
+            if (resource is null)
+            {
+                reasons.Add($"{SkipReason.ResourceNotFound.Name()}: {reference} does not exist in {cloudTrailEvent.Account} {cloudTrailEvent.Region}");
+                continue;
+            }
+
+            ResourceEvaluation evaluation;
+            try
+            {
+                evaluation = await _evaluator.EvaluateAsync(resource, triage.Policies);
+            }
+            catch (PolicyEvaluationException ex)
+            {
+                return record with { Outcome = AuditOutcome.Failed, Reason = ex.Message, Errors = [ex.Message] };
+            }
+
+            reasons.AddRange(evaluation.Skips.Select(s => $"{s.Reason.Name()}: {s.Detail}"));
+            decisions.AddRange(await _resources.RemediateAsync(cloudTrailEvent, adapter, session, resource, evaluation, cancellationToken));
         }
 
         return Complete(record, decisions, reasons);

@@ -24,9 +24,11 @@ internal sealed class SecurityGroupRemediation(PolicySet policies, IStateStore s
         var planned = new List<(PolicyDecision Decision, RemediationMode Mode, RemediationPlan Plan)>();
         foreach (var decision in evaluation.Decisions)
         {
-            var action = policies.Actions.Find(decision.Action)
-                ?? throw new InvalidOperationException($"policy {decision.Policy.Id} names unknown action '{decision.Action}'");
-            planned.Add((decision, options.ForceNotify ? RemediationMode.Notify : decision.Mode, action.Plan(decision)));
+            // A notify-only policy may name no action: nothing would be revoked.
+            var plan = policies.Actions.Find(decision.Action) is { } action ? action.Plan(decision)
+                : decision.Mode == RemediationMode.Notify || decision.Action.Length == 0 ? new RemediationPlan("", decision.ResourceId, [])
+                : throw new InvalidOperationException($"policy {decision.Policy.Id} names unknown action '{decision.Action}'");
+            planned.Add((decision, options.ForceNotify ? RemediationMode.Notify : decision.Mode, plan));
         }
 
         var toRevoke = planned.Where(p => p.Mode == RemediationMode.Enforce && p.Plan.IsRunnable).ToList();

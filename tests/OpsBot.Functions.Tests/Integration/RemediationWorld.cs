@@ -27,8 +27,9 @@ internal sealed class RemediationWorld : IAsyncDisposable
     private readonly SocketsHttpHandler _transport;
     private readonly IAmazonSQS _sqs;
 
-    private RemediationWorld(OpsBotRuntime runtime, SocketsHttpHandler transport, IAmazonSQS sqs, IAmazonEC2 memberEc2, string alertQueueUrl, string queueUrl)
+    private RemediationWorld(OpsBotRuntime runtime, SocketsHttpHandler transport, IAmazonSQS sqs, IAmazonEC2 memberEc2, AWSCredentials memberCredentials, string alertQueueUrl, string queueUrl)
     {
+        MemberCredentials = memberCredentials;
         Runtime = runtime;
         _transport = transport;
         _sqs = sqs;
@@ -40,6 +41,9 @@ internal sealed class RemediationWorld : IAsyncDisposable
     public OpsBotRuntime Runtime { get; }
 
     public IAmazonEC2 MemberEc2 { get; }
+
+    /// <summary>Credentials of the remediation role in the member account, for clients of other services.</summary>
+    public AWSCredentials MemberCredentials { get; }
 
     public string AlertQueueUrl { get; }
 
@@ -83,8 +87,9 @@ internal sealed class RemediationWorld : IAsyncDisposable
             RoleSessionName = "test-setup",
         });
         var c = assumed.Credentials;
-        var memberEc2 = runtime.Clients.CreateEc2(new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), Region);
-        return new RemediationWorld(runtime, transport, sqs, memberEc2, alertQueue.QueueUrl, eventQueue.QueueUrl);
+        var memberCredentials = new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken);
+        var memberEc2 = runtime.Clients.CreateEc2(memberCredentials, Region);
+        return new RemediationWorld(runtime, transport, sqs, memberEc2, memberCredentials, alertQueue.QueueUrl, eventQueue.QueueUrl);
     }
 
     /// <summary>Creates a group in the member account with the given ingress rules; returns its id and rule ids by "protocol port cidr".</summary>

@@ -38,14 +38,21 @@ public sealed class AssumeRoleSessions(AwsClientFactory clients, string centralR
     }
 
     /// <inheritdoc />
-    public async Task<ISecurityGroupClient> SecurityGroupsAsync(string accountId, string region, CancellationToken cancellationToken)
+    public async Task<ISecurityGroupClient> SecurityGroupsAsync(string accountId, string region, CancellationToken cancellationToken) =>
+        (await SessionAsync(accountId, region, cancellationToken)).SecurityGroups;
+
+    /// <inheritdoc />
+    public async Task<MemberSession> MemberAsync(string accountId, string region, CancellationToken cancellationToken) =>
+        (await SessionAsync(accountId, region, cancellationToken)).Member;
+
+    private async Task<CachedSession> SessionAsync(string accountId, string region, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(accountId);
         ArgumentException.ThrowIfNullOrEmpty(region);
         var key = accountId + "/" + region;
         if (_sessions.TryGetValue(key, out var cached) && cached.IsFresh(clock.GetUtcNow()))
         {
-            return cached.SecurityGroups;
+            return cached;
         }
 
         await _lock.WaitAsync(cancellationToken);
@@ -53,13 +60,13 @@ public sealed class AssumeRoleSessions(AwsClientFactory clients, string centralR
         {
             if (_sessions.TryGetValue(key, out cached) && cached.IsFresh(clock.GetUtcNow()))
             {
-                return cached.SecurityGroups;
+                return cached;
             }
 
             var (credentials, expires) = await CredentialsForAsync(accountId, cancellationToken);
-            var session = new CachedSession(new Ec2SecurityGroupClient(clients.CreateEc2(credentials, region)), expires);
+            var session = new CachedSession(new Ec2SecurityGroupClient(clients.CreateEc2(credentials, region)), new MemberSession(accountId, region, credentials, clients), expires);
             _sessions[key] = session;
-            return session.SecurityGroups;
+            return session;
         }
         finally
         {
@@ -72,6 +79,10 @@ public sealed class AssumeRoleSessions(AwsClientFactory clients, string centralR
     {
         _sts.Dispose();
         _lock.Dispose();
+        foreach (var session in _sessions.Values)
+        {
+            session.Member.Dispose();
+        }
     }
 
     private async Task<(AWSCredentials Credentials, DateTimeOffset Expires)> CredentialsForAsync(string accountId, CancellationToken cancellationToken)
@@ -92,7 +103,7 @@ public sealed class AssumeRoleSessions(AwsClientFactory clients, string centralR
         return (new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), expires);
     }
 
-    private sealed record CachedSession(ISecurityGroupClient SecurityGroups, DateTimeOffset Expires)
+    private sealed record CachedSession(ISecurityGroupClient SecurityGroups, MemberSession Member, DateTimeOffset Expires)
     {
         public bool IsFresh(DateTimeOffset now) => Expires == DateTimeOffset.MaxValue || now < Expires - RefreshMargin;
     }

@@ -7,4 +7,7 @@ public interface IAccountSessions
 {
     /// <summary>The security groups of <paramref name="accountId"/> in <paramref name="region"/>.</summary>
     Task<ISecurityGroupClient> SecurityGroupsAsync(string accountId, string region, CancellationToken cancellationToken);
+
+    /// <summary>A session in <paramref name="accountId"/> and <paramref name="region"/> for the resource adapters of every other type.</summary>
+    Task<MemberSession> MemberAsync(string accountId, string region, CancellationToken cancellationToken);
 }

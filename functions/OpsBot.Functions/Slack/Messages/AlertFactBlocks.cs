@@ -46,7 +46,9 @@ internal static class AlertFactBlocks
             $"Source IP: {SlackMarkdown.Code(facts.Actor.SourceIp)}\n" +
             $"User agent: {SlackMarkdown.Code(facts.Actor.UserAgent)}");
         yield return Section(
-            $"*What matched* ({facts.Matched.Count} element{(facts.Matched.Count == 1 ? "" : "s")})\n{Elements(facts.Matched)}\n" +
+            (facts.MatchedElements.Count > 0
+                ? $"*What matched* ({facts.MatchedElements.Count} element{(facts.MatchedElements.Count == 1 ? "" : "s")})\n{Lines(facts.MatchedElements)}\n"
+                : $"*What matched* ({facts.Matched.Count} element{(facts.Matched.Count == 1 ? "" : "s")})\n{Elements(facts.Matched)}\n") +
             $"*Why*\nCondition: {SlackMarkdown.Code(facts.Condition)}\n{Explanation(facts.Explanation)}");
     }
 
@@ -55,6 +57,12 @@ internal static class AlertFactBlocks
 
     public static ContextBlock Footer(SlackAlertFacts facts) =>
         new([SlackText.Markdown(BlockKitLimits.Truncate($"OpsBot · mode {SlackMarkdown.Escape(facts.Mode)} · event {SlackMarkdown.Code(facts.EventId)}", BlockKitLimits.ContextText))]);
+
+    /// <summary>One bullet per line of <paramref name="lines"/>, at most <see cref="ListedElements"/>, escaped.</summary>
+    public static string Lines(IReadOnlyList<string> lines) =>
+        lines.Count == 0 ? "_none_"
+        : BlockKitLimits.Truncate(string.Join("\n", lines.Take(ListedElements).Select(l => "• " + SlackMarkdown.Escape(l))) + (lines.Count > ListedElements ? $"\n… and {lines.Count - ListedElements} more" : ""), ElementsBudget);
+
 
     /// <summary>
     /// One line per element while they fit in <paramref name="budget"/> characters (and at most

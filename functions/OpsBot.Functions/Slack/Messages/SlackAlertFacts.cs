@@ -63,15 +63,14 @@ public sealed record SlackAlertFacts
     /// <summary>Why the policy matched, one line per item.</summary>
     public required IReadOnlyList<string> Explanation { get; init; }
 
-    /// <summary>The EC2 console page of the security group.</summary>
-    public string ConsoleUrl
-    {
-        get
-        {
-            var region = Uri.EscapeDataString(Region);
-            return $"https://{region}.console.aws.amazon.com/ec2/home?region={region}#SecurityGroup:groupId={Uri.EscapeDataString(ResourceId)}";
-        }
-    }
+    /// <summary>For resource types other than security groups: the changes made, each with what it replaced.</summary>
+    public IReadOnlyList<ResourceChange> Changes { get; init; } = [];
+
+    /// <summary>For resource types other than security groups: the matched elements in words.</summary>
+    public IReadOnlyList<string> MatchedElements { get; init; } = [];
+
+    /// <summary>The console page of the resource.</summary>
+    public string ConsoleUrl => ConsoleLinks.For(Region, ResourceId);
 
     /// <summary>The facts of <paramref name="decision"/>, taken from the audit <paramref name="record"/> it belongs to and its <paramref name="policy"/>.</summary>
     public static SlackAlertFacts From(AuditRecord record, AuditDecision decision, Policy policy)
@@ -96,6 +95,8 @@ public sealed record SlackAlertFacts
             Actor = record.Actor,
             Matched = decision.Matched,
             Revoked = decision.Revoked,
+            Changes = decision.Changes ?? [],
+            MatchedElements = decision.MatchedElements ?? [],
             CompliantAfter = decision.CompliantAfter,
             Reason = decision.Reason,
             Explanation = decision.Explanation,

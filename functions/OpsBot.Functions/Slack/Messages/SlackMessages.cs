@@ -101,7 +101,7 @@ public static class SlackMessages
     }
 
     private static bool CanUndo(SlackAlertFacts facts) =>
-        facts.Outcome == AuditOutcome.Remediated && facts.Revoked.Count > 0;
+        facts.Outcome == AuditOutcome.Remediated && (facts.Revoked.Count > 0 || facts.Changes.Count > 0);
 
     private static ButtonElement UndoButton(SlackAlertFacts facts) =>
         new(SlackText.Plain("Undo"), SlackActionIds.Undo, Value(facts.ActionValue), null, new ConfirmDialog(
@@ -138,7 +138,7 @@ public static class SlackMessages
         var reason = SlackMarkdown.Escape(facts.Reason.ReplaceLineEndings(" "));
         return facts.Outcome switch
         {
-            AuditOutcome.Remediated => $"Revoked {Count(facts.Revoked.Count, "rule")}:\n{AlertFactBlocks.Elements(facts.Revoked)}",
+            AuditOutcome.Remediated => Done("Revoked", facts),
             AuditOutcome.PendingApproval => $"Pending approval: nothing has been changed yet.\n{reason}",
             AuditOutcome.Notified => $"Notify only: nothing was changed.\n{reason}",
             AuditOutcome.Failed => $":warning: Remediation failed: {reason}",
@@ -154,15 +154,23 @@ public static class SlackMessages
         var facts = update.Facts;
         return update.Kind switch
         {
-            SlackResultKind.Approved => $":white_check_mark: Approved{by} {at}. Revoked {Count(facts.Revoked.Count, "rule")}:\n{AlertFactBlocks.Elements(facts.Revoked)}{reason}",
+            SlackResultKind.Approved => $":white_check_mark: Approved{by} {at}. {Done("Revoked", facts)}{reason}",
             SlackResultKind.AlreadyCompliant => $":white_check_mark: Approved{by} {at}; live state already complies, so nothing was changed.{reason}",
             SlackResultKind.Denied => $":no_entry_sign: Denied{by} {at}; nothing was changed.{reason}",
             SlackResultKind.Expired => $":hourglass: Expired {at} without an answer; nothing was changed.{reason}",
             SlackResultKind.Failed => $":warning: Failed {at}{by}.{reason}",
-            SlackResultKind.Undone => $":leftwards_arrow_with_hook: Undone{by} {at}. Restored {Count(facts.Revoked.Count, "rule")}:\n{AlertFactBlocks.Elements(facts.Revoked)}{reason}",
+            SlackResultKind.Undone => facts.Changes.Count > 0
+                ? $":leftwards_arrow_with_hook: Undone{by} {at}. Put back what was there before:\n{AlertFactBlocks.Lines([.. facts.Changes.Select(c => c.Summary)])}{reason}"
+                : $":leftwards_arrow_with_hook: Undone{by} {at}. Restored {Count(facts.Revoked.Count, "rule")}:\n{AlertFactBlocks.Elements(facts.Revoked)}{reason}",
             _ => $"{update.Kind} {at}{by}.{reason}",
         };
     }
+
+    // Security groups list the rules revoked; other types the changes made.
+    private static string Done(string verb, SlackAlertFacts facts) =>
+        facts.Changes.Count > 0
+            ? $"Changed:\n{AlertFactBlocks.Lines([.. facts.Changes.Select(c => c.Summary)])}"
+            : $"{verb} {Count(facts.Revoked.Count, "rule")}:\n{AlertFactBlocks.Elements(facts.Revoked)}";
 
     private static string Approvers(IReadOnlyList<string> approvers) =>
         approvers.Count == 0 ? "_nobody is configured_" : string.Join(", ", approvers.Take(AlertFactBlocks.ListedElements).Select(SlackMarkdown.Mention))

@@ -28,7 +28,7 @@ public sealed class PutPublicAccessBlock : IRemediationAction
     public IReadOnlyList<string> Selections { get; } = ["grants", "statements"];
 
     /// <inheritdoc />
-    public IReadOnlyList<string> IamPermissions { get; } = ["s3:GetBucketPublicAccessBlock", "s3:PutBucketPublicAccessBlock"];
+    public IReadOnlyList<string> IamPermissions { get; } = ["s3:GetBucketAcl", "s3:GetBucketPolicy", "s3:GetBucketTagging", "s3:GetBucketPublicAccessBlock", "s3:PutBucketPublicAccessBlock"];
 
     /// <inheritdoc />
     public IReadOnlyList<ActionOption> Options { get; } =

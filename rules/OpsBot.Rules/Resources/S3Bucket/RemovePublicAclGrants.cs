@@ -25,7 +25,7 @@ public sealed class RemovePublicAclGrants : IRemediationAction
     public IReadOnlyList<string> Selections { get; } = ["grants"];
 
     /// <inheritdoc />
-    public IReadOnlyList<string> IamPermissions { get; } = ["s3:GetBucketAcl", "s3:PutBucketAcl"];
+    public IReadOnlyList<string> IamPermissions { get; } = ["s3:GetBucketAcl", "s3:PutBucketAcl", "s3:GetBucketPolicy", "s3:GetBucketTagging", "s3:GetBucketPublicAccessBlock"];
 
     /// <inheritdoc />
     public IReadOnlyList<ActionOption> Options { get; } =

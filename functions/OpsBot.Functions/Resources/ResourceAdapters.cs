@@ -1,0 +1,19 @@
+using OpsBot.Functions.Resources.S3;
+
+namespace OpsBot.Functions.Resources;
+
+/// <summary>The resource adapters of every resource type the pipeline acts on through <see cref="IResourceAdapter"/>.</summary>
+public sealed class ResourceAdapters
+{
+    private readonly Dictionary<string, IResourceAdapter> _adapters;
+
+    /// <summary>Creates the set from <paramref name="adapters"/>.</summary>
+    public ResourceAdapters(IEnumerable<IResourceAdapter> adapters) =>
+        _adapters = adapters.ToDictionary(a => a.ResourceType, StringComparer.Ordinal);
+
+    /// <summary>Every adapter OpsBot ships (security groups have their own path, see <c>SecurityGroupRemediation</c>).</summary>
+    public static ResourceAdapters Default { get; } = new([new S3BucketAdapter()]);
+
+    /// <summary>The adapter of <paramref name="resourceType"/>, or null.</summary>
+    public IResourceAdapter? Find(string resourceType) => _adapters.GetValueOrDefault(resourceType);
+}
