@@ -283,14 +283,21 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
 
     private Remediation? ReadRemediation(YamlMapping map, IResourceType? resource, (IElementCollection Collection, string Name, YamlScalarNode Node)? select)
     {
-        var remediation = map.Mapping("remediation", required: true, "remediation");
+        var remediation = map.Mapping("remediation", required: false, "remediation");
         if (remediation is null)
         {
-            return null;
+            return map.Get("remediation") is null ? Remediation.NotifyOnly : null;
         }
 
         remediation.RejectUnknownKeys(RemediationKeys);
-        var actionName = remediation.String("action", required: true);
+        var mode = ReadEnum<RemediationMode>(remediation, "mode", required: false) ?? RemediationMode.Notify;
+        var actionName = remediation.String("action", required: false);
+        if (remediation.Get("action") is null && mode != RemediationMode.Notify)
+        {
+            remediation.Error(remediation.Get("mode")!, $"'mode: {mode.ToString().ToLowerInvariant()}' needs 'action' (known: {string.Join(", ", actions.All.Select(x => x.Name))}); only 'mode: notify' may leave it out");
+            return null;
+        }
+
         var action = actionName is { } a ? actions.Find(a.Value) : null;
         if (actionName is { } named && action is null)
         {
@@ -305,13 +312,23 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
             action = null;
         }
 
-        var mode = ReadEnum<RemediationMode>(remediation, "mode", required: false) ?? RemediationMode.Notify;
         var approvers = ReadApprovers(remediation, mode);
         var expires = ReadExpiry(remediation);
-        var options = action is null ? null : ActionOptionsReader.Read(remediation, action);
-        return action is null || approvers is null || expires is null || options is null
+        if (remediation.Get("action") is null && remediation.Get("options") is { } options)
+        {
+            remediation.Error(options, "'options' configure an action, and this remediation names none");
+            return null;
+        }
+
+        if (remediation.Get("action") is null)
+        {
+            return approvers is null || expires is null ? null : new Remediation("", mode, approvers, expires.Value, Remediation.NoOptions);
+        }
+
+        var typed = action is null ? null : ActionOptionsReader.Read(remediation, action);
+        return action is null || approvers is null || expires is null || typed is null
             ? null
-            : new Remediation(action.Name, mode, approvers, expires.Value, options);
+            : new Remediation(action.Name, mode, approvers, expires.Value, typed);
     }
 
     private static List<string>? ReadApprovers(YamlMapping map, RemediationMode mode)
