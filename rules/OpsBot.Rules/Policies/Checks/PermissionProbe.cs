@@ -18,10 +18,13 @@ internal sealed class PermissionProbe
         new() { GroupId = "sg-00000000000000002", GroupName = "default", VpcId = "vpc-00000000000000001" },
     ];
 
+    private readonly Func<PermissionFact, SecurityGroupFact, bool> _test;
+
     private PermissionProbe(Expression<Func<PermissionFact, SecurityGroupFact, bool>> condition, TrafficDirection direction)
     {
         Condition = condition;
         Direction = direction;
+        _test = Compile(condition);
     }
 
     /// <summary>The parsed <c>when</c>.</summary>
@@ -56,13 +59,23 @@ internal sealed class PermissionProbe
     };
 
     /// <summary>
-    /// The elements, among <paramref name="elements"/> (given together, as one group holds them),
-    /// that <paramref name="condition"/> (the policy's own when null) matches. A condition that throws
-    /// on a made-up element is left to evaluation, where it is reported; here it does not match.
+    /// A condition over the same parameters, made runnable; interpreted, since it runs a few times
+    /// at load only and the Native AOT build has no JIT for it anyway.
     /// </summary>
-    public IReadOnlyList<PermissionFact> Matching(IReadOnlyList<PermissionFact> elements, Expression<Func<PermissionFact, SecurityGroupFact, bool>>? condition = null)
+    public static Func<PermissionFact, SecurityGroupFact, bool> Compile(Expression<Func<PermissionFact, SecurityGroupFact, bool>> condition)
     {
-        var test = (condition ?? Condition).Compile(preferInterpretation: true);
+        ArgumentNullException.ThrowIfNull(condition);
+        return condition.Compile(preferInterpretation: true);
+    }
+
+    /// <summary>
+    /// The elements, among <paramref name="elements"/> (given together, as one group holds them),
+    /// that <paramref name="test"/> (the policy's own condition when null) matches. A condition that
+    /// throws on a made-up element is left to evaluation, where it is reported; here it does not match.
+    /// </summary>
+    public IReadOnlyList<PermissionFact> Matching(IReadOnlyList<PermissionFact> elements, Func<PermissionFact, SecurityGroupFact, bool>? test = null)
+    {
+        test ??= _test;
         var matched = new List<PermissionFact>();
         foreach (var group in Groups.Select(g => SecurityGroupFactBuilder.Build(g, elements)))
         {

@@ -44,7 +44,7 @@ internal sealed class WithinNonCidrCheck : IPolicyCheck
             return null;
         }
 
-        var withinTrue = CallReplacement.Apply(probe.Condition, m => Within.Contains(m), true);
+        var withinTrue = PermissionProbe.Compile(CallReplacement.Apply(probe.Condition, m => Within.Contains(m), true));
         var byWithin = asWritten.FirstOrDefault(e => probe.Matching([e], withinTrue).Count == 0);
         return byWithin is null ? null
             : $"'when' matches rules whose source is not an address range (such as {byWithin.Source}, a {(byWithin.SourceKind == SourceKind.SecurityGroup ? "security group" : "prefix list")}) " +
