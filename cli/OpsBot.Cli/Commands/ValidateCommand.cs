@@ -3,7 +3,10 @@ using OpsBot.Rules.Policies;
 
 namespace OpsBot.Cli.Commands;
 
-/// <summary><c>opsbot validate [PATH...]</c>: loads every policy and prints each problem as file:line:col: message.</summary>
+/// <summary>
+/// <c>opsbot validate [PATH...]</c>: loads every policy and prints each problem as file:line:col: message,
+/// and each warning as file:line:col: warning: message (warnings alone do not fail the command).
+/// </summary>
 internal static class ValidateCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -13,9 +16,12 @@ internal static class ValidateCommand
         command.SetAction(result =>
         {
             var loaded = new PolicyLoader().Load(PolicyPaths.Resolve(result.GetValue(paths)));
-            foreach (var problem in loaded.Errors)
+            var findings = loaded.Warnings.Select(w => (w.Location, Text: w.ToString()))
+                .Concat(loaded.Errors.Select(e => (e.Location, Text: e.ToString())))
+                .OrderBy(f => f.Location.File, StringComparer.Ordinal).ThenBy(f => f.Location.Line).ThenBy(f => f.Location.Column);
+            foreach (var (_, text) in findings)
             {
-                error.WriteLine(problem);
+                error.WriteLine(text);
             }
 
             if (!loaded.IsValid)
@@ -24,7 +30,8 @@ internal static class ValidateCommand
                 return ExitCodes.Failed;
             }
 
-            output.WriteLine($"{loaded.Policies.Count} policies valid: {string.Join(", ", loaded.Policies.Select(p => p.Id))}");
+            var warned = loaded.Warnings.Count == 0 ? "" : $" ({loaded.Warnings.Count} warning(s))";
+            output.WriteLine($"{loaded.Policies.Count} policies valid{warned}: {string.Join(", ", loaded.Policies.Select(p => p.Id))}");
             return ExitCodes.Success;
         });
         return command;

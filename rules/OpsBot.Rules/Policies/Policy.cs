@@ -36,6 +36,12 @@ public sealed record Policy
     /// <summary>Where alerts go.</summary>
     public required IReadOnlyList<NotifyChannel> Notify { get; init; }
 
+    /// <summary>
+    /// The load checks (<see cref="Checks.PolicyCheckRegistry"/>) whose findings the author has
+    /// acknowledged as meant: they are neither warned about nor refused in enforce mode.
+    /// </summary>
+    public IReadOnlyList<string> Acknowledge { get; init; } = [];
+
     /// <summary>Where the policy was defined.</summary>
     public required SourceLocation Location { get; init; }
 

@@ -39,6 +39,15 @@ public static class PolicyExpressionCompiler
         return Expression.Lambda<Func<TElement, TResource, bool>>(Body(expression, ExpressionScope.Element, resourceType, collection, element, resource), element, resource);
     }
 
+    /// <summary>The <c>when</c> condition as a lambda over (element, resource), for checks that read its shape.</summary>
+    /// <exception cref="ArgumentException"><paramref name="expression"/> does not pass <see cref="Check"/>.</exception>
+    internal static LambdaExpression ParseWhen(string expression, IResourceType resourceType, IElementCollection collection)
+    {
+        ParameterExpression[] parameters = [Expression.Parameter(collection.ElementType, collection.Variable), Expression.Parameter(resourceType.FactType, resourceType.Variable)];
+        var (lambda, problem) = Parse(expression, ExpressionScope.Element, resourceType, collection, parameters);
+        return problem is { } p ? throw new ArgumentException($"`{expression}` is invalid: {p.Message}", nameof(expression)) : lambda!;
+    }
+
     /// <summary>The <c>unless</c> condition as a typed lambda over the resource.</summary>
     /// <exception cref="ArgumentException"><paramref name="expression"/> does not pass <see cref="Check"/>.</exception>
     internal static Expression<Func<TResource, bool>> ParseUnless<TResource>(string expression, IResourceType resourceType)

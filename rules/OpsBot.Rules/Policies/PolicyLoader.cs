@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using OpsBot.Rules.Actions;
+using OpsBot.Rules.Policies.Checks;
 using OpsBot.Rules.Resources;
 using OpsBot.Rules.Yaml;
 using YamlDotNet.Core;
@@ -13,11 +14,13 @@ namespace OpsBot.Rules.Policies;
 /// Loads policy YAML into the immutable model and reports every problem at load, each with
 /// <c>file:line:col</c>: syntax, unknown / missing / mistyped keys, duplicate ids, unknown resource,
 /// trigger or action, expressions that do not parse, type-check or stay inside the fence, and an
-/// action that does not fit the resource.
+/// action that does not fit the resource. A valid policy then goes through the footgun checks
+/// (<see cref="PolicyCheckRegistry"/>): a finding is a warning, or an error in <c>mode: enforce</c>,
+/// unless the policy lists the check under <c>acknowledge</c>.
 /// </summary>
-public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionRegistry actions)
+public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionRegistry actions, PolicyCheckRegistry checks)
 {
-    private static readonly string[] PolicyKeys = ["id", "title", "description", "severity", "resource", "triggers", "select", "when", "unless", "remediation", "notify"];
+    private static readonly string[] PolicyKeys = ["id", "title", "description", "severity", "resource", "triggers", "select", "when", "unless", "remediation", "notify", "acknowledge"];
     private static readonly string[] RemediationKeys = ["action", "mode", "approvers", "expires", "options"];
 
     /// <summary>A loader with the shipped resource types and actions.</summary>
@@ -26,11 +29,18 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
     {
     }
 
+    /// <summary>A loader with the given registries and the shipped checks.</summary>
+    public PolicyLoader(ResourceTypeRegistry resources, ActionRegistry actions)
+        : this(resources, actions, PolicyCheckRegistry.Default)
+    {
+    }
+
     /// <summary>Loads every policy under <paramref name="paths"/> (files or folders).</summary>
     public PolicyLoadResult Load(IEnumerable<string> paths)
     {
         var policies = new List<Policy>();
         var errors = new List<PolicyError>();
+        var warnings = new List<PolicyWarning>();
         var seen = new Dictionary<string, Policy>(StringComparer.Ordinal);
         foreach (var file in PolicyFiles.Find(paths))
         {
@@ -40,7 +50,7 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
                 continue;
             }
 
-            var policy = LoadText(File.ReadAllText(file), file, errors);
+            var policy = LoadText(File.ReadAllText(file), file, errors, warnings);
             if (policy is null)
             {
                 continue;
@@ -56,7 +66,7 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
             policies.Add(policy);
         }
 
-        return new PolicyLoadResult(policies, errors);
+        return new PolicyLoadResult(policies, errors) { Warnings = warnings };
     }
 
     /// <summary>Loads and compiles; throws when anything is wrong.</summary>
@@ -67,11 +77,18 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
         return result.IsValid ? new PolicySet(result.Policies, resources, actions) : throw new PolicyLoadException(result.Errors);
     }
 
-    /// <summary>Parses one policy document; problems go to <paramref name="errors"/> and the result is null.</summary>
-    public Policy? LoadText(string text, string file, List<PolicyError> errors)
+    /// <summary>Parses one policy document; problems go to <paramref name="errors"/> and the result is null. Warnings are dropped.</summary>
+    public Policy? LoadText(string text, string file, List<PolicyError> errors) => LoadText(text, file, errors, []);
+
+    /// <summary>
+    /// Parses one policy document; problems go to <paramref name="errors"/> and the result is null,
+    /// footguns found in a valid policy that does not acknowledge them go to <paramref name="warnings"/>.
+    /// </summary>
+    public Policy? LoadText(string text, string file, List<PolicyError> errors, List<PolicyWarning> warnings)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(warnings);
         var before = errors.Count;
         var stream = new YamlStream();
         try
@@ -91,11 +108,11 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
             return null;
         }
 
-        var policy = Read(new YamlMapping(root, file, "policy", errors), Hash(text));
+        var policy = Read(new YamlMapping(root, file, "policy", errors), Hash(text), warnings);
         return errors.Count == before ? policy : null;
     }
 
-    private Policy? Read(YamlMapping map, string hash)
+    private Policy? Read(YamlMapping map, string hash, List<PolicyWarning> warnings)
     {
         map.RejectUnknownKeys(PolicyKeys);
         var id = map.String("id", required: true);
@@ -114,12 +131,13 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
         var unless = ReadExpression(map, "unless", ExpressionScope.Resource, resource, null, required: false);
         var remediation = ReadRemediation(map, resource, select);
         var notify = ReadNotify(map);
-        if (id is null || title is null || severity is null || resource is null || triggers is null || select is null || when is null || remediation is null || notify is null)
+        var acknowledge = ReadAcknowledge(map);
+        if (id is null || title is null || severity is null || resource is null || triggers is null || select is null || when is null || remediation is null || notify is null || acknowledge is null)
         {
             return null;
         }
 
-        return new Policy
+        var policy = new Policy
         {
             Id = id.Value.Value,
             Title = title.Value.Value,
@@ -132,9 +150,51 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
             Unless = unless,
             Remediation = remediation,
             Notify = notify,
+            Acknowledge = [.. acknowledge.Select(a => a.Value)],
             Location = map.Where(id.Value.Node),
             SourceHash = hash,
         };
+        Inspect(map, new PolicyCheckSubject(policy, resource, select.Value.Collection), acknowledge, warnings);
+        return policy;
+    }
+
+    // A finding is a warning while the policy only alerts or asks, and an error once it would act
+    // on its own: enforcing the default-egress footgun cuts a whole account's outbound traffic.
+    private void Inspect(YamlMapping map, PolicyCheckSubject subject, IReadOnlyList<(string Value, YamlScalarNode Node)> acknowledge, List<PolicyWarning> warnings)
+    {
+        var at = map.Where(map.Get("when")!);
+        foreach (var check in checks.All)
+        {
+            var finding = check.Inspect(subject);
+            var acknowledged = acknowledge.FirstOrDefault(a => a.Value == check.Name).Node;
+            if (finding is null && acknowledged is not null)
+            {
+                warnings.Add(new PolicyWarning(map.Where(acknowledged), check.Name, $"'acknowledge' lists '{check.Name}', which this policy does not trip; remove it, so that a later change that does trip it is caught"));
+            }
+            else if (finding is not null && acknowledged is null && subject.Policy.Remediation.Mode == RemediationMode.Enforce)
+            {
+                map.ErrorAt(at, $"{finding}. 'mode: enforce' refuses this unless the policy says it is meant: 'acknowledge: [{check.Name}]'");
+            }
+            else if (finding is not null && acknowledged is null)
+            {
+                warnings.Add(new PolicyWarning(at, check.Name, $"{finding}. If this is meant, say so with 'acknowledge: [{check.Name}]' ('mode: enforce' refuses it otherwise)"));
+            }
+        }
+    }
+
+    private IReadOnlyList<(string Value, YamlScalarNode Node)>? ReadAcknowledge(YamlMapping map)
+    {
+        var items = map.StringList("acknowledge", required: false) ?? [];
+        var known = checks.All.Select(c => c.Name).ToList();
+        var ok = true;
+        foreach (var (name, node) in items.Where(i => checks.Find(i.Value) is null))
+        {
+            var hint = Spelling.Nearest(name, known) is { } near ? $"; did you mean '{near}'?" : "";
+            map.Error(node, $"'acknowledge' names no check '{name}'{hint} (checks: {string.Join(", ", known)})");
+            ok = false;
+        }
+
+        return ok ? items : null;
     }
 
     private IResourceType? ReadResource(YamlMapping map)
@@ -223,14 +283,21 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
 
     private Remediation? ReadRemediation(YamlMapping map, IResourceType? resource, (IElementCollection Collection, string Name, YamlScalarNode Node)? select)
     {
-        var remediation = map.Mapping("remediation", required: true, "remediation");
+        var remediation = map.Mapping("remediation", required: false, "remediation");
         if (remediation is null)
         {
-            return null;
+            return map.Get("remediation") is null ? Remediation.NotifyOnly : null;
         }
 
         remediation.RejectUnknownKeys(RemediationKeys);
-        var actionName = remediation.String("action", required: true);
+        var mode = ReadEnum<RemediationMode>(remediation, "mode", required: false) ?? RemediationMode.Notify;
+        var actionName = remediation.String("action", required: false);
+        if (remediation.Get("action") is null && mode != RemediationMode.Notify)
+        {
+            remediation.Error(remediation.Get("mode")!, $"'mode: {mode.ToString().ToLowerInvariant()}' needs 'action' (known: {string.Join(", ", actions.All.Select(x => x.Name))}); only 'mode: notify' may leave it out");
+            return null;
+        }
+
         var action = actionName is { } a ? actions.Find(a.Value) : null;
         if (actionName is { } named && action is null)
         {
@@ -245,13 +312,23 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
             action = null;
         }
 
-        var mode = ReadEnum<RemediationMode>(remediation, "mode", required: false) ?? RemediationMode.Notify;
         var approvers = ReadApprovers(remediation, mode);
         var expires = ReadExpiry(remediation);
-        var options = action is null ? null : ActionOptionsReader.Read(remediation, action);
-        return action is null || approvers is null || expires is null || options is null
+        if (remediation.Get("action") is null && remediation.Get("options") is { } options)
+        {
+            remediation.Error(options, "'options' configure an action, and this remediation names none");
+            return null;
+        }
+
+        if (remediation.Get("action") is null)
+        {
+            return approvers is null || expires is null ? null : new Remediation("", mode, approvers, expires.Value, Remediation.NoOptions);
+        }
+
+        var typed = action is null ? null : ActionOptionsReader.Read(remediation, action);
+        return action is null || approvers is null || expires is null || typed is null
             ? null
-            : new Remediation(action.Name, mode, approvers, expires.Value, options);
+            : new Remediation(action.Name, mode, approvers, expires.Value, typed);
     }
 
     private static List<string>? ReadApprovers(YamlMapping map, RemediationMode mode)

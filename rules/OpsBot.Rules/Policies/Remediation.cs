@@ -1,9 +1,21 @@
+using OpsBot.Rules.Actions;
+
 namespace OpsBot.Rules.Policies;
 
 /// <summary>What a policy does about its matches.</summary>
-/// <param name="Action">The registered action name, e.g. <c>revoke-matched-ingress</c>.</param>
+/// <param name="Action">The registered action name, e.g. <c>revoke-matched-ingress</c>; an empty string for a notify-only policy that names none.</param>
 /// <param name="Mode">Enforce, approve or notify.</param>
 /// <param name="Approvers">Slack user (U…/W…) or user-group (S…) ids allowed to approve; empty unless mode is approve.</param>
 /// <param name="Expires">How long an approval request stays open.</param>
-/// <param name="Options">The action's typed options (the action's options record).</param>
-public sealed record Remediation(string Action, RemediationMode Mode, IReadOnlyList<string> Approvers, TimeSpan Expires, object Options);
+/// <param name="Options">The action's typed options (the action's options record); <see cref="NoOptions"/> without an action.</param>
+public sealed record Remediation(string Action, RemediationMode Mode, IReadOnlyList<string> Approvers, TimeSpan Expires, object Options)
+{
+    /// <summary>The options of a remediation without an action: there is nothing to configure.</summary>
+    public static object NoOptions { get; } = new ActionOptionValues(new Dictionary<string, object>());
+
+    /// <summary>True when the policy names an action (it may still only notify).</summary>
+    public bool HasAction => Action.Length > 0;
+
+    /// <summary>Alert only, no action: what a policy without a <c>remediation</c> block means.</summary>
+    public static Remediation NotifyOnly { get; } = new("", RemediationMode.Notify, [], TimeSpan.FromHours(1), NoOptions);
+}

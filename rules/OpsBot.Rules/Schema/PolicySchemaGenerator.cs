@@ -2,13 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpsBot.Rules.Actions;
 using OpsBot.Rules.Policies;
+using OpsBot.Rules.Policies.Checks;
 using OpsBot.Rules.Resources;
 
 namespace OpsBot.Rules.Schema;
 
 /// <summary>
-/// Generates the JSON Schema of policy files from the policy model, the resource types and the
-/// action registry, so editors complete and check what the loader accepts.
+/// Generates the JSON Schema of policy files from the policy model, the resource types, the
+/// action registry and the load checks, so editors complete and check what the loader accepts.
 /// </summary>
 public static class PolicySchemaGenerator
 {
@@ -30,7 +31,7 @@ public static class PolicySchemaGenerator
             ["title"] = "OpsBot policy",
             ["type"] = "object",
             ["additionalProperties"] = false,
-            ["required"] = Array("id", "title", "severity", "resource", "triggers", "select", "when", "remediation"),
+            ["required"] = Array("id", "title", "severity", "resource", "triggers", "select", "when"),
             ["properties"] = new JsonObject
             {
                 ["id"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[a-z0-9][a-z0-9-]{2,63}$", ["description"] = "Unique policy id." },
@@ -55,6 +56,7 @@ public static class PolicySchemaGenerator
                     ["type"] = "array",
                     ["items"] = Enum("A channel.", ["slack", "sns"]),
                 },
+                ["acknowledge"] = Acknowledge(PolicyCheckRegistry.Default),
             },
         };
         return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
@@ -63,14 +65,22 @@ public static class PolicySchemaGenerator
     private static string WhenVariables(IResourceType type) =>
         $"{type.Name}: {string.Join(", ", type.Collections.Select(c => $"`{c.Variable}` ({c.Name})"))} with `{type.Variable}`";
 
+    private static JsonObject Acknowledge(PolicyCheckRegistry checks) => new()
+    {
+        ["description"] = "Load checks whose finding is meant: not warned about, and not refused in mode: enforce. " +
+                          string.Join("; ", checks.All.Select(c => $"{c.Name}: {c.Summary}")) + ".",
+        ["type"] = "array",
+        ["items"] = Enum("A load check.", [.. checks.All.Select(c => c.Name)]),
+    };
+
     private static JsonObject Remediation(ActionRegistry actions) => new()
     {
+        ["description"] = "What to do about matches; without it the policy only notifies.",
         ["type"] = "object",
         ["additionalProperties"] = false,
-        ["required"] = Array("action"),
         ["properties"] = new JsonObject
         {
-            ["action"] = Enum("The remediation action.", [.. actions.All.Select(a => a.Name)]),
+            ["action"] = Enum("The remediation action; required unless mode is notify.", [.. actions.All.Select(a => a.Name)]),
             ["mode"] = Enum("enforce: act now; approve: ask the approvers in Slack; notify: alert only (default).", Enum<RemediationMode>()),
             ["approvers"] = new JsonObject
             {
@@ -81,6 +91,8 @@ public static class PolicySchemaGenerator
             ["expires"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9]{1,4}[mhd]$", ["description"] = "How long an approval request stays open, 5m to 7d (default 1h)." },
             ["options"] = new JsonObject { ["type"] = "object", ["description"] = "The action's options." },
         },
+        ["if"] = new JsonObject { ["required"] = Array("mode"), ["properties"] = new JsonObject { ["mode"] = new JsonObject { ["enum"] = Array("enforce", "approve") } } },
+        ["then"] = new JsonObject { ["required"] = Array("action") },
         ["allOf"] = new JsonArray([.. actions.All.Select(ActionOptions)]),
     };
 

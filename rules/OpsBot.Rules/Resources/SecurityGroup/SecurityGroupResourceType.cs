@@ -106,9 +106,14 @@ public sealed class SecurityGroupResourceType : ResourceType<SecurityGroupFact>
         group => group.Permissions(direction),
         Describe,
         direction == TrafficDirection.Ingress ? rule => rule.Direction == TrafficDirection.Ingress : rule => rule.Direction == TrafficDirection.Egress,
-        rule => $"{rule}{(rule.IsOpenToInternet ? $" [open to the internet: {rule.PublicAddressShare:P1} of public addresses alone]" : "")}",
+        rule => $"{rule}{(rule.IsOpenToInternet ? $" [open to the internet: public address share {Share(rule.PublicAddressShare)} alone]" : "")}",
         (key, value) => key == "protocol" ? IpProtocol.Normalize(value) : value,
         ShowExpected);
+
+    // The share is the fraction policies compare with (0 to 1); the percentage beside it is for
+    // reading only, so that nobody writes `PublicAddressShare >= 50` after seeing "50%".
+    private static string Share(double share) =>
+        $"{share.ToString("0.####", CultureInfo.InvariantCulture)} ({(share * 100).ToString("0.##", CultureInfo.InvariantCulture)}%)";
 
     private static string ShowExpected(IReadOnlyDictionary<string, string> rule) =>
         $"{rule.GetValueOrDefault("protocol")} {rule.GetValueOrDefault("fromPort")}-{rule.GetValueOrDefault("toPort")} {rule.GetValueOrDefault("cidr") ?? rule.GetValueOrDefault("source")}";
