@@ -12,7 +12,17 @@ internal static class ValidateCommand
         var command = new Command("validate", "Load every policy and report each problem as file:line:col: message.") { paths };
         command.SetAction(result =>
         {
-            var loaded = new PolicyLoader().Load(PolicyPaths.Resolve(result.GetValue(paths)));
+            PolicyLoadResult loaded;
+            try
+            {
+                loaded = new PolicyLoader().Load(PolicyPaths.RequireExisting(PolicyPaths.Resolve(result.GetValue(paths))));
+            }
+            catch (InputFileException ex)
+            {
+                error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+
             foreach (var problem in loaded.Errors)
             {
                 error.WriteLine(problem);
