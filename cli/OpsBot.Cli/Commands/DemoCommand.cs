@@ -49,7 +49,15 @@ internal static class DemoCommand
 
     private static async Task<int> RunAsync(Uri? endpoint, string policyFolder, string memberTemplate, bool approve, TextWriter output, CancellationToken cancellationToken)
     {
+        // Checked before an emulator starts: a bad folder must be a one-line error, not a timeline
+        // that fails half-way.
+        PolicyPaths.RequireExisting([policyFolder, memberTemplate]);
         var policies = PolicySet.Load(policyFolder);
+        if (policies.All.Count == 0)
+        {
+            throw new InputFileException($"{policyFolder}: no policies in it (*.yaml outside tests/)");
+        }
+
         var timeline = new Timeline(output);
         using var moto = endpoint is null ? new MotoServer() : null;
         var emulator = endpoint ?? moto!.Endpoint;

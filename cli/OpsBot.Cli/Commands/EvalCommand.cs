@@ -8,47 +8,49 @@ using OpsBot.Rules.Policies;
 namespace OpsBot.Cli.Commands;
 
 /// <summary>
-/// <c>opsbot eval --policies DIR --event FILE --state FILE [RULES_FILE] [--json]</c>: the decisions for one
-/// event against saved describe output, with the explanation.
+/// <c>opsbot eval --policies DIR --event FILE --state FILE [RULES_FILE] [--json]</c>: the decisions for
+/// each event in FILE (one event, or a CloudTrail export of several) against saved describe output,
+/// with the explanation.
 /// </summary>
 internal static class EvalCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(Stream standardInput, TextWriter output, TextWriter error)
     {
         var policiesOption = new Option<string>("--policies") { Description = "Policy folder or file.", DefaultValueFactory = _ => PolicyPaths.DefaultFolder };
-        var eventOption = new Option<string>("--event") { Description = "Event JSON: EventBridge envelope, SQS message or CloudTrail record.", Required = true };
+        var eventOption = new Option<string>("--event")
+        {
+            Description = "Event JSON ('-': standard input): EventBridge envelope, SQS message, CloudTrail record, 'aws cloudtrail lookup-events' output or a CloudTrail log file (.json or .json.gz).",
+            Required = true,
+        };
         var stateOption = new Option<string[]>("--state")
         {
-            Description = "Output of 'aws ec2 describe-security-groups', optionally followed by that of 'aws ec2 describe-security-group-rules' (for rule ids).",
+            Description = "Output of 'aws ec2 describe-security-groups' ('-': standard input), optionally followed by that of 'aws ec2 describe-security-group-rules' (for rule ids).",
             Required = true,
             Arity = new ArgumentArity(1, 2),
             AllowMultipleArgumentsPerToken = true,
         };
-        var jsonOption = new Option<bool>("--json") { Description = "Print the decisions as JSON." };
-        var command = new Command("eval", "Evaluate one event against saved resource state and explain the decisions.")
+        var jsonOption = new Option<bool>("--json") { Description = "Print the decisions as JSON (an array when the input holds several events)." };
+        var command = new Command("eval", "Evaluate events against saved resource state and explain the decisions.")
         {
             policiesOption, eventOption, stateOption, jsonOption,
         };
         command.SetAction(async (result, _) =>
         {
+            var inputs = new InputFiles(standardInput);
             try
             {
-                var policies = new PolicyLoader().LoadSet([result.GetValue(policiesOption)!]);
-                var cloudTrailEvent = CloudTrailEventReader.Read(ReadInput(result.GetValue(eventOption)!, "event"));
+                var policies = new PolicyLoader().LoadSet(PolicyPaths.RequireExisting([result.GetValue(policiesOption)!]));
+                var events = ReadEvents(inputs, result.GetValue(eventOption)!);
                 var stateFiles = result.GetValue(stateOption)!;
-                var state = SecurityGroupStateReader.Read(
-                    ReadInput(stateFiles[0], "state"),
-                    stateFiles.Length > 1 ? ReadInput(stateFiles[1], "rules") : null);
-                var evaluation = await new SnapshotEvaluator(policies).EvaluateAsync(cloudTrailEvent, state);
-                if (result.GetValue(jsonOption))
+                var state = ReadState(inputs, stateFiles[0], stateFiles.Length > 1 ? stateFiles[1] : null);
+                var evaluator = new SnapshotEvaluator(policies);
+                var evaluations = new List<EventEvaluation>();
+                foreach (var cloudTrailEvent in events)
                 {
-                    output.WriteLine(EvaluationJson.Write(evaluation));
-                }
-                else
-                {
-                    EvaluationText.Write(evaluation, output);
+                    evaluations.Add(await evaluator.EvaluateAsync(cloudTrailEvent, state));
                 }
 
+                Write(evaluations, result.GetValue(jsonOption), output);
                 return ExitCodes.Success;
             }
             catch (PolicyLoadException ex)
@@ -56,7 +58,7 @@ internal static class EvalCommand
                 error.WriteLine(ex.Message);
                 return ExitCodes.Failed;
             }
-            catch (Exception ex) when (ex is InputFileException or MalformedEventException or StateFormatException or PolicyEvaluationException)
+            catch (Exception ex) when (ex is InputFileException or PolicyEvaluationException)
             {
                 error.WriteLine($"error: {ex.Message}");
                 return ExitCodes.BadInput;
@@ -65,15 +67,55 @@ internal static class EvalCommand
         return command;
     }
 
-    private static string ReadInput(string path, string what)
+    private static IReadOnlyList<CloudTrailEvent> ReadEvents(InputFiles inputs, string path)
     {
         try
         {
-            return File.ReadAllText(path);
+            var events = CloudTrailExportReader.Read(inputs.ReadBytes(path));
+            return events.Count > 0 ? events : throw new InputFileException($"{path}: holds no events");
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (JsonSyntaxException ex)
         {
-            throw new InputFileException($"cannot read {what} file '{path}': {(ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : ex.Message)}");
+            throw InputFiles.Invalid(path, ex);
+        }
+        catch (MalformedEventException ex)
+        {
+            throw new InputFileException($"{path}: {ex.Message}");
+        }
+    }
+
+    private static IReadOnlyList<SecurityGroupFact> ReadState(InputFiles inputs, string groupsPath, string? rulesPath)
+    {
+        var groups = inputs.ReadJsonText(groupsPath);
+        var rules = rulesPath is null ? null : inputs.ReadJsonText(rulesPath);
+        try
+        {
+            return SecurityGroupStateReader.Read(groups, rules);
+        }
+        catch (StateFormatException ex)
+        {
+            throw new InputFileException($"{(rulesPath is null ? groupsPath : $"{groupsPath}, {rulesPath}")}: {ex.Message}");
+        }
+    }
+
+    // One event prints as before (an object); several, as from a CloudTrail log file, as an array
+    // of those objects.
+    private static void Write(List<EventEvaluation> evaluations, bool json, TextWriter output)
+    {
+        if (json)
+        {
+            output.WriteLine(evaluations.Count == 1 ? EvaluationJson.Write(evaluations[0]) : $"[{string.Join(",", evaluations.Select(EvaluationJson.Write))}]");
+            return;
+        }
+
+        for (var i = 0; i < evaluations.Count; i++)
+        {
+            if (i > 0)
+            {
+                output.WriteLine();
+            }
+
+            EvaluationText.Write(evaluations[i], output);
         }
     }
 }

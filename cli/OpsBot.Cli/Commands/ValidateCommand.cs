@@ -15,7 +15,17 @@ internal static class ValidateCommand
         var command = new Command("validate", "Load every policy and report each problem as file:line:col: message.") { paths };
         command.SetAction(result =>
         {
-            var loaded = new PolicyLoader().Load(PolicyPaths.Resolve(result.GetValue(paths)));
+            PolicyLoadResult loaded;
+            try
+            {
+                loaded = new PolicyLoader().Load(PolicyPaths.RequireExisting(PolicyPaths.Resolve(result.GetValue(paths))));
+            }
+            catch (InputFileException ex)
+            {
+                error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+
             var findings = loaded.Warnings.Select(w => (w.Location, Text: w.ToString()))
                 .Concat(loaded.Errors.Select(e => (e.Location, Text: e.ToString())))
                 .OrderBy(f => f.Location.File, StringComparer.Ordinal).ThenBy(f => f.Location.Line).ThenBy(f => f.Location.Column);

@@ -36,4 +36,15 @@ public sealed record PolicyTestCase
 
     /// <summary>When given, exactly what the event must be read as requesting.</summary>
     public IReadOnlyList<ExpectedElement>? ExpectedRequested { get; init; }
+
+    /// <summary>
+    /// True when the case says something about policy <paramref name="policyId"/>: it expects a
+    /// decision or a skip of that policy, or it names no policy at all (no decision, an event-level
+    /// skip), which every policy must bear out by not firing.
+    /// </summary>
+    public bool Concerns(string policyId)
+    {
+        var named = ExpectedDecisions.Select(d => d.Policy).Concat(ExpectedSkips.Select(s => s.Policy)).ToList();
+        return named.Count == 0 || named.Contains(policyId, StringComparer.Ordinal);
+    }
 }

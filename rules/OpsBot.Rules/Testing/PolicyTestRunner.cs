@@ -23,12 +23,12 @@ public sealed class PolicyTestRunner(PolicySet policies)
         List<string> failures;
         try
         {
-            var cloudTrailEvent = CloudTrailEventReader.Read(await File.ReadAllTextAsync(testCase.EventFile));
+            var cloudTrailEvent = ReadOneEvent(await File.ReadAllBytesAsync(testCase.EventFile));
             var state = await ReadStateAsync(testCase, EventTriage.Triage(cloudTrailEvent, policies).ResourceType);
             var evaluation = await _evaluator.EvaluateAsync(cloudTrailEvent, state);
             failures = Compare(policies, testCase, evaluation);
         }
-        catch (Exception ex) when (ex is MalformedEventException or StateFormatException or PolicyEvaluationException or IOException)
+        catch (Exception ex) when (ex is MalformedEventException or JsonSyntaxException or StateFormatException or PolicyEvaluationException or IOException)
         {
             failures = [$"{ex.GetType().Name}: {ex.Message}"];
         }
@@ -46,6 +46,14 @@ public sealed class PolicyTestRunner(PolicySet policies)
             : type.ReadState(
                 await File.ReadAllTextAsync(testCase.StateFile),
                 testCase.RulesFile is null ? null : await File.ReadAllTextAsync(testCase.RulesFile));
+    }
+
+    // A case has one expectation, so its fixture may be an export (lookup-events output, a log
+    // file) only when that holds a single event.
+    private static CloudTrailEvent ReadOneEvent(byte[] content)
+    {
+        var events = CloudTrailExportReader.Read(content);
+        return events.Count == 1 ? events[0] : throw new MalformedEventException($"the event file holds {events.Count} events; a test case takes exactly one");
     }
 
     private static List<string> Compare(PolicySet policies, PolicyTestCase expected, EventEvaluation actual)

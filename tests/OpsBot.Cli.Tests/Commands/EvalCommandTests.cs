@@ -46,7 +46,7 @@ public class EvalCommandTests
         var run = await CliRun.Of("eval", "--policies", RepositoryPaths.Policies, "--event", "no-such-event.json", "--state", RepositoryPaths.Fixture("state/sg-compliant.json"));
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("error: cannot read event file 'no-such-event.json': no such file", run.Error.Trim());
+        Assert.Equal("error: no-such-event.json: no such file or directory", run.Error.Trim());
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public class ValidateCommandTests : IDisposable
     {
         var run = await CliRun.Of("validate", Path.Combine(_folder, "nope"));
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("no such policy file or folder", run.Error, StringComparison.Ordinal);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"error: {Path.Combine(_folder, "nope")}: no such file or directory", run.Error.Trim());
     }
 }
