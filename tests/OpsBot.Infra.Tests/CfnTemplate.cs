@@ -63,11 +63,28 @@ internal sealed class CfnTemplate
         _ => throw new Xunit.Sdk.XunitException($"expected a string or a list of strings at {node.Start}"),
     };
 
-    /// <summary>The <c>Statement</c> entries of an IAM policy document.</summary>
+    /// <summary>
+    /// The <c>Statement</c> entries of an IAM policy document; for a conditional entry
+    /// (<c>!If [Condition, statement, !Ref AWS::NoValue]</c>) the statements of its branches.
+    /// </summary>
     public static IEnumerable<YamlMappingNode> Statements(YamlMappingNode policyDocument) => Child(policyDocument, "Statement") switch
     {
-        YamlSequenceNode seq => seq.Children.Cast<YamlMappingNode>(),
+        YamlSequenceNode seq => seq.Children.SelectMany(Branches),
         YamlMappingNode one => [one],
         _ => [],
+    };
+
+    /// <summary>True when <paramref name="node"/> is <c>!If [<paramref name="condition"/>, ...]</c>.</summary>
+    public static bool IsIf(YamlNode node, string condition) =>
+        node is YamlSequenceNode seq && TagOf(seq) == "!If" && seq.Children.Count == 3 && (seq.Children[0] as YamlScalarNode)?.Value == condition;
+
+    /// <summary>The node's short-form intrinsic tag (<c>!Ref</c>, <c>!If</c>), or "" for a plain node.</summary>
+    public static string TagOf(YamlNode node) => node.Tag.IsEmpty || node.Tag.IsNonSpecific ? "" : node.Tag.Value;
+
+    private static IEnumerable<YamlMappingNode> Branches(YamlNode node) => node switch
+    {
+        YamlMappingNode statement => [statement],
+        YamlSequenceNode conditional when TagOf(conditional) == "!If" && conditional.Children.Count == 3 => conditional.Children.Skip(1).OfType<YamlMappingNode>(),
+        _ => throw new Xunit.Sdk.XunitException($"expected a statement or !If [condition, statement, ...] at {node.Start}"),
     };
 }
