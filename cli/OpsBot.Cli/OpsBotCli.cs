@@ -21,6 +21,7 @@ internal static class OpsBotCli
             SchemaCommand.Create(output),
             RunLocalCommand.Create(output, error),
             DemoCommand.Create(output, error),
+            ReplayCommand.Create(input, output, error),
         };
         if (args.Length == 0)
         {

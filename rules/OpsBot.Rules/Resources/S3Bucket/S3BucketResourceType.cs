@@ -6,7 +6,7 @@ namespace OpsBot.Rules.Resources.S3Bucket;
 /// S3 buckets: <c>bucket</c>, with its ACL <c>grants</c> (<c>grant</c>) and its bucket-policy
 /// <c>statements</c> (<c>statement</c>), read offline from the document <see cref="BucketStateReader"/> describes.
 /// </summary>
-public sealed class S3BucketResourceType : ResourceType<BucketFact>
+public sealed class S3BucketResourceType : ResourceType<BucketFact>, IRequestedStateReader
 {
     /// <summary>The policy name of this resource type.</summary>
     public const string TypeName = "aws.s3.bucket";
@@ -84,4 +84,8 @@ public sealed class S3BucketResourceType : ResourceType<BucketFact>
             ? [new ResourceReference(TypeName, bucket)]
             : throw new MalformedEventException($"{cloudTrailEvent.EventName} event {cloudTrailEvent.Id} names no bucket (no bucketName in requestParameters)");
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<object> Requested(CloudTrailEvent cloudTrailEvent) =>
+        BucketRequestedState.Read(cloudTrailEvent, FindResources(cloudTrailEvent)[0].Id ?? "");
 }

@@ -9,7 +9,7 @@ namespace OpsBot.Rules.Resources;
 /// EC2 security groups: <c>sg</c>, with its <c>ingress</c> and <c>egress</c> permission elements
 /// (<c>rule</c>), read offline from <c>aws ec2 describe-security-groups</c> output.
 /// </summary>
-public sealed class SecurityGroupResourceType : ResourceType<SecurityGroupFact>
+public sealed class SecurityGroupResourceType : ResourceType<SecurityGroupFact>, IRequestedStateReader
 {
     /// <summary>The policy name of this resource type.</summary>
     public const string TypeName = "aws.ec2.security-group";
@@ -127,4 +127,8 @@ public sealed class SecurityGroupResourceType : ResourceType<SecurityGroupFact>
         ["source"] = rule.Source,
         ["cidr"] = rule.Source,
     };
+
+    /// <inheritdoc />
+    public IReadOnlyList<object> Requested(CloudTrailEvent cloudTrailEvent) =>
+        SecurityGroupRequestedState.Read(cloudTrailEvent, FindResources(cloudTrailEvent));
 }
