@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OpsBot.Functions;
 using OpsBot.Functions.Configuration;
+using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using OpsBot.Functions.Aws;
 using OpsBot.Functions.Runner;
@@ -48,6 +49,12 @@ internal static class RunLocalCommand
                 error.WriteLine($"error: {ex.Message}");
                 return ExitCodes.BadInput;
             }
+            catch (Exception ex) when (ex is AmazonClientException or HttpRequestException)
+            {
+                // No credentials, a dead endpoint, a missing queue: one line, not a stack trace.
+                error.WriteLine($"error: cannot start polling {queueUrl}: {OneLine(ex)}");
+                return ExitCodes.BadInput;
+            }
             catch (PolicyLoadException ex)
             {
                 error.WriteLine(ex.Message);
@@ -56,17 +63,40 @@ internal static class RunLocalCommand
 
             using (runtime)
             {
-                runtime.EventHandler.MessageProcessed += (_, e) => output.WriteLine(
-                    e.Result?.Audit is { } audit ? $"{e.Result.EventId}: {audit.Outcome.ToString().ToLowerInvariant()} - {audit.Reason}"
-                    : e.Error is null ? $"{e.MessageId}: duplicate, already handled"
-                    : $"{e.MessageId}: failed, left for redelivery: {e.Error.Message}");
-                var summary = await runtime.CreateQueueRunner(new QueueRunnerOptions(queueUrl, Drain: result.GetValue(drainOption))).RunAsync(cancellationToken);
-                output.WriteLine($"{summary.Received} received, {summary.Deleted} done, {summary.Failed} failed, {summary.Batches} batches");
-                return summary.Failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
+                int done = 0, failed = 0;
+                runtime.EventHandler.MessageProcessed += (_, e) =>
+                {
+                    _ = e.Error is null ? Interlocked.Increment(ref done) : Interlocked.Increment(ref failed);
+                    output.WriteLine(
+                        e.Result?.Audit is { } audit ? $"{e.Result.EventId}: {audit.Outcome.ToString().ToLowerInvariant()} - {audit.Reason}"
+                        : e.Error is null ? $"{e.MessageId}: duplicate, already handled"
+                        : $"{e.MessageId}: failed, left for redelivery: {e.Error.Message}");
+                };
+                error.WriteLine($"polling {queueUrl}{(result.GetValue(drainOption) ? " until it is empty" : "; Ctrl+C stops")} ...");
+                try
+                {
+                    var summary = await runtime.CreateQueueRunner(new QueueRunnerOptions(queueUrl, Drain: result.GetValue(drainOption))).RunAsync(cancellationToken);
+                    output.WriteLine($"{summary.Received} received, {summary.Deleted} done, {summary.Failed} failed, {summary.Batches} batches");
+                    return summary.Failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
+                }
+                catch (OperationCanceledException)
+                {
+                    output.WriteLine($"stopped: {done} done, {failed} failed");
+                    return failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
+                }
+                catch (Exception ex) when (ex is AmazonClientException or HttpRequestException)
+                {
+                    error.WriteLine($"error: polling {queueUrl} failed: {OneLine(ex)}");
+                    output.WriteLine($"stopped: {done} done, {failed} failed");
+                    return ExitCodes.Failed;
+                }
             }
         });
         return command;
     }
+
+    private static string OneLine(Exception ex) =>
+        (ex.InnerException is { } inner && ex.Message.StartsWith("Error making request", StringComparison.Ordinal) ? inner.Message : ex.Message).ReplaceLineEndings(" ");
 
     // Like Lambda's event source, a local run lets a failed message reappear after the queue's own
     // visibility timeout; the claim lease must lapse before then, or the redelivery would be taken

@@ -140,6 +140,19 @@ public sealed partial record OpsBotSettings
     public static OpsBotSettings Read(IEnvironmentVariables environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
+
+        // Every missing setting at once, so a first run is fixed in one go rather than one per try.
+        List<string> missing = [.. new[] { TableVariable, TopicVariable, EventBusVariable, PoliciesVariable }.Where(v => Optional(environment, v) is null)];
+        if (Optional(environment, RegionVariable) is null && Optional(environment, "AWS_DEFAULT_REGION") is null)
+        {
+            missing.Add(RegionVariable);
+        }
+
+        if (missing.Count > 1)
+        {
+            throw new InvalidSettingException(string.Join(", ", missing), "are not set");
+        }
+
         var settings = new OpsBotSettings
         {
             TableName = Required(environment, TableVariable),

@@ -64,6 +64,34 @@ public sealed class RunLocalCommandTests : IDisposable
         Assert.Contains("OPSBOT_TABLE", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Every_missing_setting_is_named_at_once()
+    {
+        var run = await WithEnvironment(
+            new Dictionary<string, string> { ["OPSBOT_TABLE"] = "", ["OPSBOT_TOPIC_ARN"] = "", ["OPSBOT_EVENT_BUS"] = "", ["OPSBOT_POLICIES"] = "" },
+            () => CliRun.Of("run-local", "--queue-url", "http://127.0.0.1:1/q", "--drain"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("OPSBOT_TABLE, OPSBOT_TOPIC_ARN, OPSBOT_EVENT_BUS, OPSBOT_POLICIES", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dead_endpoint_is_one_line_not_a_stack_trace()
+    {
+        var run = await WithEnvironment(
+            new Dictionary<string, string>
+            {
+                ["OPSBOT_TABLE"] = "opsbot-state", ["OPSBOT_TOPIC_ARN"] = "arn:aws:sns:us-east-1:123456789012:opsbot-alerts", ["OPSBOT_EVENT_BUS"] = "default",
+                ["OPSBOT_POLICIES"] = RepositoryPaths.Policies, ["AWS_REGION"] = "us-east-1",
+                ["AWS_ACCESS_KEY_ID"] = "testing", ["AWS_SECRET_ACCESS_KEY"] = "testing",
+            },
+            () => CliRun.Of("run-local", "--queue-url", "http://127.0.0.1:1/123456789012/q", "--endpoint-url", "http://127.0.0.1:1", "--drain"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: cannot start polling", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Trim().Split('\n'));
+    }
+
     private static async Task<CliRun> WithEnvironment(Dictionary<string, string> variables, Func<Task<CliRun>> action)
     {
         var saved = variables.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
