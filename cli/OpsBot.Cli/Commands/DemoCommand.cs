@@ -18,15 +18,16 @@ internal static class DemoCommand
         var policiesOption = new Option<string>("--policies") { Description = "Policy folder.", DefaultValueFactory = _ => PolicyPaths.DefaultFolder };
         var templateOption = new Option<string>("--member-template") { Description = "The member-account template.", DefaultValueFactory = _ => Path.Combine("infra", "member-account.yaml") };
         var approveOption = new Option<bool>("--approve") { Description = "Show the Slack approval flow instead: request, signed Approve click, fix, message update (local Slack stand-in)." };
+        var keepOption = new Option<bool>("--keep") { Description = "Afterwards, keep the emulator and its resources up and print the settings 'run-local' needs; Ctrl+C stops it." };
         var command = new Command("demo", "Run the remediation flow end to end on a local AWS emulator and print a timeline.")
         {
-            endpointOption, policiesOption, templateOption, approveOption,
+            endpointOption, policiesOption, templateOption, approveOption, keepOption,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             try
             {
-                return await RunAsync(EndpointOption.Parse(result.GetValue(endpointOption)), result.GetValue(policiesOption)!, result.GetValue(templateOption)!, result.GetValue(approveOption), output, cancellationToken);
+                return await RunAsync(EndpointOption.Parse(result.GetValue(endpointOption)), result.GetValue(policiesOption)!, result.GetValue(templateOption)!, result.GetValue(approveOption), result.GetValue(keepOption), output, cancellationToken);
             }
             catch (Exception ex) when (ex is EmulatorUnavailableException or InputFileException)
             {
@@ -47,7 +48,7 @@ internal static class DemoCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(Uri? endpoint, string policyFolder, string memberTemplate, bool approve, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Uri? endpoint, string policyFolder, string memberTemplate, bool approve, bool keep, TextWriter output, CancellationToken cancellationToken)
     {
         // Checked before an emulator starts: a bad folder must be a one-line error, not a timeline
         // that fails half-way.
@@ -77,6 +78,40 @@ internal static class DemoCommand
         }
 
         output.WriteLine(problems.Count == 0 ? "demo passed: SSH revoked in the member account, HTTPS kept, alert sent, audit written" : "demo failed");
+        if (keep)
+        {
+            await KeepAsync(topology, emulator, policyFolder, output, cancellationToken);
+        }
+
         return problems.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    // The emulator and the central and member resources stay up for run-local, until Ctrl+C.
+    private static async Task KeepAsync(LocalTopology topology, Uri emulator, string policyFolder, TextWriter output, CancellationToken cancellationToken)
+    {
+        var settings = topology.Runtime.Settings;
+        output.WriteLine();
+        output.WriteLine("The emulator and the demo's resources stay up until Ctrl+C. In another shell:");
+        output.WriteLine($"  export AWS_ENDPOINT_URL={emulator} AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION={settings.Region}");
+        output.WriteLine($"  export OPSBOT_TABLE={settings.TableName} OPSBOT_TOPIC_ARN={settings.AlertTopicArn} OPSBOT_EVENT_BUS={settings.EventBusName} OPSBOT_POLICIES={Path.GetFullPath(policyFolder)}");
+        output.WriteLine($"  dotnet run --project cli/OpsBot.Cli -- run-local --queue-url {topology.EventQueueUrl}");
+        output.WriteLine($"Events sent to the member account's default bus (account {LocalTopology.MemberAccount}) reach that queue.");
+        output.Flush();
+
+        // SIGTERM as well as Ctrl+C ends the wait, so the emulator is always stopped on the way out.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        });
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            output.WriteLine("stopping the emulator");
+        }
     }
 }
