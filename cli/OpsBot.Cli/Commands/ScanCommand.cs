@@ -3,6 +3,7 @@ using System.Text;
 using OpsBot.Cli.Output;
 using OpsBot.Cli.Scan;
 using OpsBot.Rules.Evaluation;
+using OpsBot.Rules.Events;
 using OpsBot.Rules.Facts;
 using OpsBot.Rules.Policies;
 using OpsBot.Rules.Resources;
@@ -102,19 +103,34 @@ internal static class ScanCommand
         return [.. policies.All.Where(p => p.Resource == type.Name && (only.Length == 0 || only.Contains(p.Id)))];
     }
 
+    // The document is parsed once, by the type's reader; only when that fails is it checked as
+    // JSON, so that a syntax error still reads path:line:col. An inventory can be 100 MB.
     private static IReadOnlyList<object> ReadState(InputFiles inputs, IResourceType type, string[] files)
     {
-        var document = inputs.ReadJsonText(files[0]);
-        var companion = files.Length > 1 ? inputs.ReadJsonText(files[1]) : null;
+        var documents = files.Select(inputs.ReadBytes).ToList();
         try
         {
-            return type.ReadState(document, companion);
+            return type.ReadState(Text(documents[0]), documents.Count > 1 ? Text(documents[1]) : null);
         }
         catch (StateFormatException ex)
         {
+            for (var i = 0; i < documents.Count; i++)
+            {
+                try
+                {
+                    JsonSyntaxException.Parse(documents[i]).Dispose();
+                }
+                catch (JsonSyntaxException syntax)
+                {
+                    throw InputFiles.Invalid(files[i], syntax);
+                }
+            }
+
             throw new InputFileException($"{string.Join(", ", files)}: {ex.Message}");
         }
     }
+
+    private static string Text(byte[] utf8) => Encoding.UTF8.GetString(utf8).TrimStart('\uFEFF');
 
     // Rendered whole, then written once: the console writer flushes on every write, and an
     // inventory can have tens of thousands of findings.
