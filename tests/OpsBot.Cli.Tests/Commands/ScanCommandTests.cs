@@ -129,6 +129,23 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_resource_type_is_bad_input_naming_the_known_ones()
+    {
+        var run = await Scan("--resource", "aws.ec2.instance");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--resource aws.ec2.instance: no such resource type (known: ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_format_is_bad_input()
+    {
+        var run = await Scan("--format", "xml");
+
+        Assert.Equal(2, run.ExitCode);
+    }
+
+    [Fact]
     public async Task A_missing_state_file_exits_2()
     {
         var missing = Path.Combine(_folder, "missing.json");
