@@ -22,6 +22,7 @@ internal static class OpsBotCli
             RunLocalCommand.Create(output, error),
             DemoCommand.Create(output, error),
             ReplayCommand.Create(input, output, error),
+            ScanCommand.Create(input, output, error),
         };
         if (args.Length == 0)
         {

@@ -7,9 +7,10 @@ namespace OpsBot.Cli.Commands;
 /// <summary>
 /// Reads the files named on the command line, <c>-</c> being standard input. Each is refused over
 /// <see cref="MaxBytes"/> before it is read, and every failure is an <see cref="InputFileException"/>
-/// that starts with the path.
+/// that starts with the path. A verb that reads whole inventories may allow more than
+/// <see cref="MaxBytes"/> through <paramref name="maxBytes"/>.
 /// </summary>
-internal sealed class InputFiles(Stream standardInput)
+internal sealed class InputFiles(Stream standardInput, long maxBytes = InputFiles.MaxBytes)
 {
     /// <summary>The name that stands for standard input.</summary>
     public const string StandardInput = "-";
@@ -18,6 +19,8 @@ internal sealed class InputFiles(Stream standardInput)
     public const long MaxBytes = 16 * 1024 * 1024;
 
     private const string Limit = "the 16 MiB limit";
+
+    private readonly string _limit = maxBytes == MaxBytes ? Limit : $"the {maxBytes / (1024 * 1024)} MiB limit";
 
     private bool _standardInputRead;
 
@@ -54,9 +57,13 @@ internal sealed class InputFiles(Stream standardInput)
         return length > MaxBytes ? throw new InputFileException($"{path}: {length} bytes, over {Limit}") : length;
     });
 
-    private static byte[] ReadFile(string path)
+    private byte[] ReadFile(string path)
     {
-        CheckSize(path);
+        Guard(path, () =>
+        {
+            var length = new FileInfo(path).Length;
+            return length > maxBytes ? throw new InputFileException($"{path}: {length} bytes, over {_limit}") : length;
+        });
         return Guard(path, () => File.ReadAllBytes(path));
     }
 
@@ -90,9 +97,9 @@ internal sealed class InputFiles(Stream standardInput)
         int read;
         while ((read = standardInput.Read(chunk)) > 0)
         {
-            if (buffer.Length + read > MaxBytes)
+            if (buffer.Length + read > maxBytes)
             {
-                throw new InputFileException($"{StandardInput}: more than {MaxBytes} bytes, over {Limit}");
+                throw new InputFileException($"{StandardInput}: more than {maxBytes} bytes, over {_limit}");
             }
 
             buffer.Write(chunk, 0, read);

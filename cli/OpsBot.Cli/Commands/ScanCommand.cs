@@ -1,0 +1,167 @@
+using System.CommandLine;
+using System.Text;
+using OpsBot.Cli.Output;
+using OpsBot.Cli.Scan;
+using OpsBot.Rules.Evaluation;
+using OpsBot.Rules.Events;
+using OpsBot.Rules.Facts;
+using OpsBot.Rules.Policies;
+using OpsBot.Rules.Resources;
+
+namespace OpsBot.Cli.Commands;
+
+/// <summary>
+/// <c>opsbot scan [--policies DIR] --state FILE [COMPANION] [--resource TYPE] [-p ID]... [--account A]
+/// [--region R] [--format table|json|csv|sarif] [--fail-on SEVERITY]</c>: evaluates every resource
+/// of a saved inventory (the state document its type reads, e.g. describe-security-groups output)
+/// against the policies of that type, read-only, and reports the findings.
+/// </summary>
+internal static class ScanCommand
+{
+    /// <summary>
+    /// The largest inventory read (512 MiB): a whole estate's describe output is far above the
+    /// 16 MiB that bounds one event or one group, and the document is held as one string.
+    /// </summary>
+    public const long MaxStateBytes = 512L * 1024 * 1024;
+
+    private static readonly string[] Formats = ["table", "json", "csv", "sarif"];
+
+    private static readonly string[] Severities = [.. Enum.GetValues<PolicySeverity>().Select(s => s.ToString().ToLowerInvariant())];
+
+    public static Command Create(Stream standardInput, TextWriter output, TextWriter error)
+    {
+        var policiesOption = new Option<string>("--policies") { Description = "Policy folder or file.", DefaultValueFactory = _ => PolicyPaths.DefaultFolder };
+        var stateOption = new Option<string[]>("--state")
+        {
+            Description = "The inventory ('-': standard input) in the shape the resource type reads: for security groups 'aws ec2 describe-security-groups' output, optionally followed by 'aws ec2 describe-security-group-rules' output; for buckets the bucket state document.",
+            Required = true,
+            Arity = new ArgumentArity(1, 2),
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var resourceOption = new Option<string>("--resource")
+        {
+            Description = $"The resource type of the inventory: {string.Join(", ", ResourceTypeRegistry.Default.All.Select(t => t.Name))}.",
+            DefaultValueFactory = _ => "aws.ec2.security-group",
+        };
+        var policyOption = new Option<string[]>("--policy", "-p") { Description = "Evaluate only this policy (repeatable)." };
+        var accountOption = new Option<string>("--account") { Description = "Account id copied into each finding.", DefaultValueFactory = _ => "" };
+        var regionOption = new Option<string>("--region") { Description = "Region copied into each finding.", DefaultValueFactory = _ => "" };
+        var formatOption = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
+        formatOption.AcceptOnlyFromAmong(Formats);
+        var failOnOption = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding is at least this severe." };
+        failOnOption.AcceptOnlyFromAmong(Severities);
+        var command = new Command("scan", "Evaluate a saved inventory against the policies, read-only, and report the findings.")
+        {
+            policiesOption, stateOption, resourceOption, policyOption, accountOption, regionOption, formatOption, failOnOption,
+        };
+        command.SetAction(async (result, _) =>
+        {
+            try
+            {
+                var policies = new PolicyLoader().LoadSet(PolicyPaths.RequireExisting([result.GetValue(policiesOption)!]));
+                var type = ResourceType(policies, result.GetValue(resourceOption)!);
+                var candidates = Candidates(policies, type, result.GetValue(policyOption) ?? []);
+                var stateFiles = result.GetValue(stateOption)!;
+                var resources = ReadState(new InputFiles(standardInput, MaxStateBytes), type, stateFiles);
+                var report = await new InventoryScan(policies).RunAsync(
+                    type, resources, candidates, result.GetValue(accountOption)!, result.GetValue(regionOption)!);
+                Write(report, result.GetValue(formatOption)!, output);
+                return result.GetValue(failOnOption) is { } failOn && report.HasFindingAtOrAbove(Enum.Parse<PolicySeverity>(failOn, ignoreCase: true))
+                    ? ExitCodes.Failed
+                    : ExitCodes.Success;
+            }
+            catch (PolicyLoadException ex)
+            {
+                error.WriteLine(ex.Message);
+                return ExitCodes.Failed;
+            }
+            catch (Exception ex) when (ex is InputFileException or PolicyEvaluationException)
+            {
+                error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+        });
+        return command;
+    }
+
+    private static IResourceType ResourceType(PolicySet policies, string name) =>
+        policies.Resources.Find(name)
+        ?? throw new InputFileException($"--resource {name}: no such resource type (known: {string.Join(", ", policies.Resources.All.Select(t => t.Name))})");
+
+    // Each -p must name a loaded policy of the scanned type: a typo must not scan with nothing.
+    private static IReadOnlyList<Policy> Candidates(PolicySet policies, IResourceType type, string[] only)
+    {
+        foreach (var id in only)
+        {
+            var policy = policies.Find(id) ?? throw new InputFileException($"-p {id}: no such policy");
+            if (policy.Resource != type.Name)
+            {
+                throw new InputFileException($"-p {id}: the policy governs {policy.Resource}, not {type.Name}");
+            }
+        }
+
+        return [.. policies.All.Where(p => p.Resource == type.Name && (only.Length == 0 || only.Contains(p.Id)))];
+    }
+
+    // The document is parsed once, by the type's reader; only when that fails is it checked as
+    // JSON, so that a syntax error still reads path:line:col. An inventory can be 100 MB.
+    private static IReadOnlyList<object> ReadState(InputFiles inputs, IResourceType type, string[] files)
+    {
+        var documents = files.Select(inputs.ReadBytes).ToList();
+        try
+        {
+            return type.ReadState(Text(documents[0]), documents.Count > 1 ? Text(documents[1]) : null);
+        }
+        catch (StateFormatException ex)
+        {
+            for (var i = 0; i < documents.Count; i++)
+            {
+                try
+                {
+                    JsonSyntaxException.Parse(documents[i]).Dispose();
+                }
+                catch (JsonSyntaxException syntax)
+                {
+                    throw InputFiles.Invalid(files[i], syntax);
+                }
+            }
+
+            throw new InputFileException($"{string.Join(", ", files)}: {ex.Message}");
+        }
+    }
+
+    private static string Text(byte[] utf8) => Encoding.UTF8.GetString(utf8).TrimStart('\uFEFF');
+
+    // Rendered whole, then written once: the console writer flushes on every write, and an
+    // inventory can have tens of thousands of findings.
+    private static void Write(ScanReport report, string format, TextWriter output)
+    {
+        if (format is "json" or "sarif")
+        {
+            using var buffer = new MemoryStream();
+            if (format == "json")
+            {
+                ScanReportJson.Write(report, buffer);
+            }
+            else
+            {
+                ScanReportSarif.Write(report, buffer);
+            }
+
+            output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            return;
+        }
+
+        using var text = new StringWriter();
+        if (format == "csv")
+        {
+            ScanReportCsv.Write(report, text);
+        }
+        else
+        {
+            ScanReportTable.Write(report, text);
+        }
+
+        output.Write(text.ToString());
+    }
+}
