@@ -1,12 +1,13 @@
 using System.CommandLine;
 using OpsBot.Cli.Local;
 using OpsBot.Cli.Local.Approval;
+using OpsBot.Cli.Local.Scenarios;
 using OpsBot.Rules.Policies;
 
 namespace OpsBot.Cli.Commands;
 
 /// <summary>
-/// <c>opsbot demo [--endpoint-url URL]</c>: the whole production flow on a local AWS emulator. Starts
+/// <c>opsbot demo [--scenario NAME | --list] [--endpoint-url URL]</c>: the whole production flow on a local AWS emulator. Starts
 /// moto_server on a free loopback port unless an endpoint (LocalStack, a running moto) is given, and
 /// stops what it started.
 /// </summary>
@@ -19,15 +20,40 @@ internal static class DemoCommand
         var templateOption = new Option<string>("--member-template") { Description = "The member-account template.", DefaultValueFactory = _ => Path.Combine("infra", "member-account.yaml") };
         var approveOption = new Option<bool>("--approve") { Description = "Show the Slack approval flow instead: request, signed Approve click, fix, message update (local Slack stand-in)." };
         var keepOption = new Option<bool>("--keep") { Description = "Afterwards, keep the emulator and its resources up and print the settings 'run-local' needs; Ctrl+C stops it." };
+        var scenarioOption = new Option<string>("--scenario") { Description = $"The story to run (see --list); default: {DemoScenarios.Default.Name}.", DefaultValueFactory = _ => DemoScenarios.Default.Name };
+        var listOption = new Option<bool>("--list") { Description = "List the scenarios and exit." };
         var command = new Command("demo", "Run the remediation flow end to end on a local AWS emulator and print a timeline.")
         {
-            endpointOption, policiesOption, templateOption, approveOption, keepOption,
+            endpointOption, policiesOption, templateOption, approveOption, keepOption, scenarioOption, listOption,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
+            if (result.GetValue(listOption))
+            {
+                foreach (var known in DemoScenarios.All)
+                {
+                    output.WriteLine($"{known.Name,-28} {known.ResourceType,-28} {known.Summary}");
+                }
+
+                return ExitCodes.Success;
+            }
+
+            var name = result.GetValue(scenarioOption)!;
+            if (DemoScenarios.Find(name) is not { } scenario)
+            {
+                error.WriteLine($"error: --scenario: no scenario '{name}'; known: {string.Join(", ", DemoScenarios.All.Select(s => s.Name))}");
+                return ExitCodes.BadInput;
+            }
+
+            if (result.GetValue(approveOption) && scenario != DemoScenarios.Default)
+            {
+                error.WriteLine("error: --approve tells the Slack approval story of the default scenario; leave out --scenario or --approve");
+                return ExitCodes.BadInput;
+            }
+
             try
             {
-                return await RunAsync(EndpointOption.Parse(result.GetValue(endpointOption)), result.GetValue(policiesOption)!, result.GetValue(templateOption)!, result.GetValue(approveOption), result.GetValue(keepOption), output, cancellationToken);
+                return await RunAsync(EndpointOption.Parse(result.GetValue(endpointOption)), result.GetValue(policiesOption)!, result.GetValue(templateOption)!, result.GetValue(approveOption), result.GetValue(keepOption), scenario, output, cancellationToken);
             }
             catch (Exception ex) when (ex is EmulatorUnavailableException or InputFileException)
             {
@@ -48,7 +74,7 @@ internal static class DemoCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(Uri? endpoint, string policyFolder, string memberTemplate, bool approve, bool keep, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Uri? endpoint, string policyFolder, string memberTemplate, bool approve, bool keep, IDemoScenario scenario, TextWriter output, CancellationToken cancellationToken)
     {
         // Checked before an emulator starts: a bad folder must be a one-line error, not a timeline
         // that fails half-way.
@@ -71,13 +97,14 @@ internal static class DemoCommand
             return code == 0 ? ExitCodes.Success : ExitCodes.Failed;
         }
 
-        var problems = await new DemoScenario(topology, timeline).RunAsync(cancellationToken);
+        output.WriteLine($"scenario {scenario.Name}: {scenario.Summary}");
+        var problems = await scenario.RunAsync(new ScenarioRun(topology, timeline), cancellationToken);
         foreach (var problem in problems)
         {
             output.WriteLine($"FAILED: {problem}");
         }
 
-        output.WriteLine(problems.Count == 0 ? "demo passed: SSH revoked in the member account, HTTPS kept, alert sent, audit written" : "demo failed");
+        output.WriteLine(problems.Count == 0 ? scenario.PassedLine : "demo failed");
         if (keep)
         {
             await KeepAsync(topology, emulator, policyFolder, output, cancellationToken);

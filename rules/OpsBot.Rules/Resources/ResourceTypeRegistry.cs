@@ -1,8 +1,8 @@
-using OpsBot.Rules.Resources.S3Bucket;
+using System.Diagnostics.CodeAnalysis;
 
 namespace OpsBot.Rules.Resources;
 
-/// <summary>The resource types policies can name.</summary>
+/// <summary>The resource types policies can name, discovered from this assembly: adding a type is adding its class.</summary>
 public sealed class ResourceTypeRegistry
 {
     private readonly Dictionary<string, IResourceType> _types;
@@ -11,8 +11,8 @@ public sealed class ResourceTypeRegistry
     public ResourceTypeRegistry(IEnumerable<IResourceType> types) =>
         _types = types.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
-    /// <summary>The registry of every resource type OpsBot ships.</summary>
-    public static ResourceTypeRegistry Default { get; } = new([new SecurityGroupResourceType(), new S3BucketResourceType()]);
+    /// <summary>The registry of every resource type class in OpsBot.Rules.</summary>
+    public static ResourceTypeRegistry Default { get; } = new(Discover());
 
     /// <summary>All types, by name.</summary>
     public IEnumerable<IResourceType> All => _types.Values;
@@ -26,4 +26,16 @@ public sealed class ResourceTypeRegistry
         ArgumentNullException.ThrowIfNull(resource);
         return _types.Values.FirstOrDefault(t => t.FactType.IsInstanceOfType(resource));
     }
+
+    // Security groups first (the type most policies name), then by name, so listings are stable.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Resource type classes live in this assembly, which the Native AOT build roots.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "Resource type classes live in this assembly, which the Native AOT build roots.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "Resource type classes live in this assembly, which the Native AOT build roots.")]
+    private static IEnumerable<IResourceType> Discover() =>
+        typeof(ResourceTypeRegistry).Assembly.GetTypes()
+            .Where(t => typeof(IResourceType).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+            .Select(t => (IResourceType)Activator.CreateInstance(t)!)
+            .OrderBy(t => t.Name == SecurityGroupResourceType.TypeName ? 0 : 1)
+            .ThenBy(t => t.Name, StringComparer.Ordinal)
+            .ToList();
 }

@@ -3,6 +3,8 @@ using System.Diagnostics;
 namespace OpsBot.Cli.Tests.Commands;
 
 [Trait("Category", "Integration")]
+// One at a time: the default demo checks that it leaves no moto_server process behind.
+[Collection("demo")]
 public class DemoCommandTests
 {
     [Fact]

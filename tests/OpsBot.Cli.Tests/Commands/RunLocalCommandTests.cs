@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Amazon.EC2.Model;
 using OpsBot.Cli.Local;
+using OpsBot.Cli.Local.Scenarios;
 using OpsBot.Rules.Policies;
 
 namespace OpsBot.Cli.Tests.Commands;
@@ -26,7 +27,7 @@ public sealed class RunLocalCommandTests : IDisposable
             IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 5432, ToPort = 5432, Ipv4Ranges = [new IpRange { CidrIp = "0.0.0.0/0" }] }],
         });
         var created = (await ec2.DescribeSecurityGroupRulesAsync(new DescribeSecurityGroupRulesRequest { Filters = [new Filter("group-id", [group.GroupId])] })).SecurityGroupRules.Where(r => r.IsEgress != true).ToList();
-        var detail = CloudTrailEventFactory.AuthorizeIngress(LocalTopology.MemberAccount, topology.Region, group.GroupId, "arn:aws:iam::111111111111:user/ops", created, DateTimeOffset.UtcNow);
+        var detail = AuthorizeIngressRecord.Write(LocalTopology.MemberAccount, topology.Region, group.GroupId, "arn:aws:iam::111111111111:user/ops", created, DateTimeOffset.UtcNow);
         var envelope = new JsonObject
         {
             ["version"] = "0", ["id"] = Guid.NewGuid().ToString(), ["detail-type"] = "AWS API Call via CloudTrail", ["source"] = "aws.ec2",

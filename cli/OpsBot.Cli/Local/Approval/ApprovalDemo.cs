@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using OpsBot.Cli.Local.Scenarios;
 using OpsBot.Functions;
 using OpsBot.Functions.Audit;
 using OpsBot.Functions.Configuration;
@@ -57,7 +58,7 @@ public static class ApprovalDemo
         using var memberEc2 = runtime.Clients.CreateEc2(topology.MemberCredentials, topology.Region);
         var (groupId, created) = await OpenSshAsync(memberEc2, timeline, ct);
         var actor = $"arn:aws:sts::{LocalTopology.MemberAccount}:assumed-role/AWSReservedSSO_Developer/jane.doe@example.com";
-        var detail = CloudTrailEventFactory.AuthorizeIngress(LocalTopology.MemberAccount, topology.Region, groupId, actor, created, DateTimeOffset.UtcNow);
+        var detail = AuthorizeIngressRecord.Write(LocalTopology.MemberAccount, topology.Region, groupId, actor, created, DateTimeOffset.UtcNow);
         using (var memberEvents = new EventBridgeAdmin(topology.MemberHttp, topology.Region))
         {
             await memberEvents.PutEventAsync("default", "aws.ec2", CloudTrailEventReader.ApiCallDetailType, detail, ct);

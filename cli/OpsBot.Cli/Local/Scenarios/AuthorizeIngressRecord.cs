@@ -1,16 +1,16 @@
 using System.Text.Json.Nodes;
 using Amazon.EC2.Model;
 
-namespace OpsBot.Cli.Local;
+namespace OpsBot.Cli.Local.Scenarios;
 
 /// <summary>
 /// Writes the CloudTrail record EC2 would log for an <c>AuthorizeSecurityGroupIngress</c> call, with
 /// the rules the call really created in <c>responseElements.securityGroupRuleSet</c>.
 /// </summary>
-public static class CloudTrailEventFactory
+public static class AuthorizeIngressRecord
 {
     /// <summary>The CloudTrail <c>detail</c> JSON for rules just authorized on <paramref name="groupId"/> by <paramref name="actorArn"/>.</summary>
-    public static string AuthorizeIngress(string account, string region, string groupId, string actorArn, IReadOnlyList<SecurityGroupRule> created, DateTimeOffset time)
+    public static string Write(string account, string region, string groupId, string actorArn, IReadOnlyList<SecurityGroupRule> created, DateTimeOffset time)
     {
         ArgumentNullException.ThrowIfNull(created);
         var permissions = new JsonArray();
