@@ -48,6 +48,16 @@ public sealed class AwsClientFactory(AwsEndpoints endpoints, AWSCredentials cent
     public IAmazonSQS CreateSqs(string region) =>
         new AmazonSQSClient(CentralCredentials, Configure(new AmazonSQSConfig(), "SQS", region));
 
+    /// <summary>
+    /// Signs hand-written clients (services with no SDK package here: CloudTrail, RDS, …) with
+    /// <paramref name="credentials"/>, bounded by the same retry options as the SDK clients.
+    /// </summary>
+    public Http.SignedHttpClientFactory CreateSigned(AWSCredentials credentials) =>
+        new(credentials, Endpoints, SharedTransport, new Http.AwsCallPolicy(retry ?? Http.AwsRetryOptions.Default, new Http.AwsCallStatistics()));
+
+    // One connection pool for every member session's hand-written clients; never disposed.
+    private static readonly SocketsHttpHandler SharedTransport = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+
     private T Configure<T>(T config, string serviceId, string region)
         where T : ClientConfig
     {

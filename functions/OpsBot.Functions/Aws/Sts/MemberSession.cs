@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
+using Amazon.EC2;
 using Amazon.Runtime;
 using Amazon.S3;
+using OpsBot.Functions.Aws.Http;
 
 namespace OpsBot.Functions.Aws.Sts;
 
@@ -14,6 +17,9 @@ namespace OpsBot.Functions.Aws.Sts;
 public sealed class MemberSession(string account, string region, AWSCredentials credentials, AwsClientFactory clients) : IDisposable
 {
     private readonly Lazy<IAmazonS3> _s3 = new(() => clients.CreateS3(credentials, region));
+    private readonly Lazy<IAmazonEC2> _ec2 = new(() => clients.CreateEc2(credentials, region));
+    private readonly Lazy<SignedHttpClientFactory> _signed = new(() => clients.CreateSigned(credentials));
+    private readonly ConcurrentDictionary<string, SignedServiceClient> _services = new(StringComparer.Ordinal);
 
     /// <summary>The member account.</summary>
     public string Account { get; } = account;
@@ -24,12 +30,33 @@ public sealed class MemberSession(string account, string region, AWSCredentials 
     /// <summary>An S3 client acting in the member account.</summary>
     public IAmazonS3 S3 => _s3.Value;
 
+    /// <summary>An EC2 client acting in the member account.</summary>
+    public IAmazonEC2 Ec2 => _ec2.Value;
+
+    /// <summary>
+    /// A signed client for a service with no SDK package here, acting in the member account:
+    /// <paramref name="signingName"/> is the SigV4 name (e.g. <c>cloudtrail</c>, <c>rds</c>),
+    /// <paramref name="serviceId"/> the endpoint variable suffix (e.g. <c>CLOUDTRAIL</c>, <c>RDS</c>).
+    /// </summary>
+    public SignedServiceClient Service(string signingName, string serviceId) =>
+        _services.GetOrAdd(signingName, _ => _signed.Value.CreateService(signingName, serviceId, Region));
+
     /// <inheritdoc />
     public void Dispose()
     {
         if (_s3.IsValueCreated)
         {
             _s3.Value.Dispose();
+        }
+
+        if (_ec2.IsValueCreated)
+        {
+            _ec2.Value.Dispose();
+        }
+
+        foreach (var service in _services.Values)
+        {
+            service.Dispose();
         }
     }
 }
