@@ -3,6 +3,9 @@ namespace OpsBot.Rules.Facts;
 /// <summary>A security group as EC2 reports it now: identity, tags and every permission element.</summary>
 public sealed record SecurityGroupFact
 {
+    /// <summary>The name EC2 gives every VPC's default group.</summary>
+    public const string DefaultGroupName = "default";
+
     /// <summary>The group id (<c>sg-…</c>).</summary>
     public required string GroupId { get; init; }
 
@@ -28,7 +31,7 @@ public sealed record SecurityGroupFact
     public IReadOnlyList<PermissionFact> Egress { get; init; } = [];
 
     /// <summary>True for a VPC's default group.</summary>
-    public bool IsDefault => GroupName == "default";
+    public bool IsDefault => GroupName == DefaultGroupName;
 
     /// <summary>The value of tag <paramref name="key"/>, or an empty string when the group lacks it.</summary>
     public string Tag(string key) => Tags.TryGetValue(key, out var value) ? value : "";

@@ -49,7 +49,8 @@ internal static class AlertFactBlocks
             (facts.MatchedElements.Count > 0
                 ? $"*What matched* ({facts.MatchedElements.Count} element{(facts.MatchedElements.Count == 1 ? "" : "s")})\n{Lines(facts.MatchedElements)}\n"
                 : $"*What matched* ({facts.Matched.Count} element{(facts.Matched.Count == 1 ? "" : "s")})\n{Elements(facts.Matched)}\n") +
-            $"*Why*\nCondition: {SlackMarkdown.Code(facts.Condition)}\n{Explanation(facts.Explanation)}");
+            $"*Why*\nCondition: {SlackMarkdown.Code(facts.Condition)}\n{Explanation(facts.Explanation)}" +
+            (string.IsNullOrWhiteSpace(facts.PolicyDescription) ? "" : $"\n*About this policy*\n{SlackMarkdown.Escape(BlockKitLimits.Truncate(OneLine(facts.PolicyDescription), 600))}"));
     }
 
     public static SectionBlock Section(string markdown) =>

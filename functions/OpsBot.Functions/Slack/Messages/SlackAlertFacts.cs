@@ -21,6 +21,9 @@ public sealed record SlackAlertFacts
     /// <summary>The policy's one-line title.</summary>
     public required string PolicyTitle { get; init; }
 
+    /// <summary>The policy's description (what it guards and what the fix may break); empty when it has none.</summary>
+    public string PolicyDescription { get; init; } = "";
+
     /// <summary>The policy's severity (info, low, medium, high, critical).</summary>
     public required string Severity { get; init; }
 
@@ -84,6 +87,7 @@ public sealed record SlackAlertFacts
             Outcome = decision.Outcome,
             PolicyId = decision.PolicyId,
             PolicyTitle = policy.Title,
+            PolicyDescription = policy.Description,
             Severity = decision.Severity,
             Mode = decision.Mode,
             Condition = policy.Unless is null ? policy.When : $"{policy.When}  unless  {policy.Unless}",

@@ -43,6 +43,7 @@ public sealed class SecurityGroupResourceType : ResourceType<SecurityGroupFact>,
         "AuthorizeSecurityGroupEgress",
         "ModifySecurityGroupRules",
         "CreateSecurityGroup",
+        "CreateDefaultVpc",
     ];
 
     /// <inheritdoc />
@@ -78,6 +79,15 @@ public sealed class SecurityGroupResourceType : ResourceType<SecurityGroupFact>,
         if (cloudTrailEvent.EventName == "CreateSecurityGroup")
         {
             return [ById(CloudTrailJson.String(cloudTrailEvent.ResponseElements, "groupId"), cloudTrailEvent)];
+        }
+
+        if (cloudTrailEvent.EventName == "CreateDefaultVpc")
+        {
+            // The new VPC's default group is not in the event: it is the group named "default" there.
+            var response = CloudTrailJson.Object(cloudTrailEvent.ResponseElements, "CreateDefaultVpcResponse") ?? cloudTrailEvent.ResponseElements;
+            return CloudTrailJson.Object(response, "vpc") is { } vpc && CloudTrailJson.String(vpc, "vpcId") is { Length: > 0 } vpcId
+                ? [new ResourceReference(TypeName, null, SecurityGroupFact.DefaultGroupName, vpcId)]
+                : throw new MalformedEventException($"CreateDefaultVpc event {cloudTrailEvent.Id} carries no VPC id (no vpc.vpcId in responseElements)");
         }
 
         if (CloudTrailJson.String(request, "groupId") is { Length: > 0 } groupId)
