@@ -37,6 +37,15 @@ internal sealed class CollectionRules<TResource, TElement>(IResourceType resourc
     }
 
     /// <inheritdoc />
+    public IEnumerable<IRuleDefinition> BuildExemption(Policy policy)
+    {
+        if (policy.Unless is not null)
+        {
+            yield return ExemptionRule(policy, PolicyExpressionCompiler.ParseUnless<TResource>(policy.Unless, resourceType));
+        }
+    }
+
+    /// <inheritdoc />
     public void RegisterFactIdentity(RuleCompiler compiler)
     {
         // Facts are records, equal by value; NRules would take two identical elements for one fact.

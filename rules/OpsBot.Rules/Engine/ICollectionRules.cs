@@ -11,6 +11,9 @@ internal interface ICollectionRules
     /// <exception cref="ArgumentException">A condition does not pass the expression check.</exception>
     IEnumerable<IRuleDefinition> Build(Policy policy);
 
+    /// <summary>The exemption rule of <paramref name="policy"/> if it has <c>unless</c> (for a C# policy, whose match rule is its own).</summary>
+    IEnumerable<IRuleDefinition> BuildExemption(Policy policy);
+
     /// <summary>Makes <paramref name="compiler"/> tell facts apart by reference, not by value.</summary>
     void RegisterFactIdentity(RuleCompiler compiler);
 }

@@ -1,7 +1,9 @@
 using NRules;
 using NRules.Diagnostics;
+using NRules.Fluent;
 using OpsBot.Rules.Evaluation;
 using OpsBot.Rules.Policies;
+using OpsBot.Rules.Policies.Code;
 using OpsBot.Rules.Resources;
 
 namespace OpsBot.Rules.Engine;
@@ -30,7 +32,7 @@ internal sealed class PolicyEngine
                 builder.RegisterFactIdentity(compiler);
             }
 
-            rules.AddRange(builder.Build(policy));
+            rules.AddRange(policy.Rule is { } code ? CodeRules(policy, code, builder) : builder.Build(policy));
         }
 
         _sessions = compiler.Compile(rules);
@@ -70,6 +72,18 @@ internal sealed class PolicyEngine
 
         session.Fire();
         return fired;
+    }
+
+    // A C# policy: its fluent rule, named after the policy, and the exemption rule `unless` gives.
+    private static IEnumerable<NRules.RuleModel.IRuleDefinition> CodeRules(Policy policy, string name, ICollectionRules builder)
+    {
+        var rule = PolicyRuleCatalog.Default.Create(name) ?? throw new ArgumentException($"policy {policy.Id}: no C# policy rule '{name}'", nameof(policy));
+        rule.PolicyId = policy.Id;
+        yield return new RuleDefinitionFactory().Create(rule);
+        foreach (var exemption in builder.BuildExemption(policy))
+        {
+            yield return exemption;
+        }
     }
 
     private static ICollectionRules Rules(Policy policy, ResourceTypeRegistry resources)

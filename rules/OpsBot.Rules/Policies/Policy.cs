@@ -27,6 +27,12 @@ public sealed record Policy
     /// <summary>The match condition over the selected element and its resource (for security groups: <c>rule</c> and <c>sg</c>).</summary>
     public required string When { get; init; }
 
+    /// <summary>
+    /// The C# rule (<see cref="Code.PolicyRule"/> class name) that is the match condition instead of
+    /// a YAML expression, or null; <see cref="When"/> then reads "C# rule NAME".
+    /// </summary>
+    public string? Rule { get; init; }
+
     /// <summary>The exemption condition over the resource (for security groups: <c>sg</c>), or null.</summary>
     public string? Unless { get; init; }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using OpsBot.Rules.Actions;
 using OpsBot.Rules.Policies.Checks;
+using OpsBot.Rules.Policies.Code;
 using OpsBot.Rules.Resources;
 using OpsBot.Rules.Yaml;
 using YamlDotNet.Core;
@@ -20,7 +21,7 @@ namespace OpsBot.Rules.Policies;
 /// </summary>
 public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionRegistry actions, PolicyCheckRegistry checks)
 {
-    private static readonly string[] PolicyKeys = ["id", "title", "description", "severity", "resource", "triggers", "select", "when", "unless", "remediation", "notify", "acknowledge"];
+    private static readonly string[] PolicyKeys = ["id", "title", "description", "severity", "resource", "triggers", "select", "when", "rule", "unless", "remediation", "notify", "acknowledge"];
 
     private readonly RemediationReader _remediations = new(actions);
 
@@ -128,7 +129,10 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
         var resource = ReadResource(map);
         var triggers = ReadTriggers(map, resource);
         var select = ReadSelect(map, resource);
-        var when = ReadExpression(map, "when", ExpressionScope.Element, resource, select?.Collection, required: true);
+        var rule = map.Get("rule") is null ? null : CodeRuleReader.Read(map, resource, select?.Collection);
+        var when = map.Get("rule") is not null
+            ? RejectWhenBesideRule(map, rule)
+            : ReadExpression(map, "when", ExpressionScope.Element, resource, select?.Collection, required: true);
         var unless = ReadExpression(map, "unless", ExpressionScope.Resource, resource, null, required: false);
         var remediation = _remediations.Read(map, resource, select);
         var notify = ReadNotify(map);
@@ -148,6 +152,7 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
             Triggers = triggers,
             Select = select.Value.Name,
             When = when,
+            Rule = rule,
             Unless = unless,
             Remediation = remediation,
             Notify = notify,
@@ -155,7 +160,12 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
             Location = map.Where(id.Value.Node),
             SourceHash = hash,
         };
-        Inspect(map, new PolicyCheckSubject(policy, resource, select.Value.Collection), acknowledge, warnings);
+        // The load checks read `when` expressions; a C# rule has none to read.
+        if (rule is null)
+        {
+            Inspect(map, new PolicyCheckSubject(policy, resource, select.Value.Collection), acknowledge, warnings);
+        }
+
         return policy;
     }
 
@@ -258,6 +268,17 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
         }
 
         return (collection, v.Value, v.Node);
+    }
+
+    private static string? RejectWhenBesideRule(YamlMapping map, string? rule)
+    {
+        if (map.Get("when") is { } when)
+        {
+            map.ErrorAt(map.Where(when), "a policy has either 'when' (a YAML expression) or 'rule' (a C# rule), not both");
+            return null;
+        }
+
+        return rule is null ? null : CodeRuleReader.Condition(rule);
     }
 
     // Without a known resource type (or, for `when`, a known collection) there are no variables to

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpsBot.Rules.Actions;
 using OpsBot.Rules.Policies;
+using OpsBot.Rules.Policies.Code;
 using OpsBot.Rules.Policies.Checks;
 using OpsBot.Rules.Resources;
 
@@ -31,7 +32,8 @@ public static class PolicySchemaGenerator
             ["title"] = "OpsBot policy",
             ["type"] = "object",
             ["additionalProperties"] = false,
-            ["required"] = Array("id", "title", "severity", "resource", "triggers", "select", "when"),
+            ["required"] = Array("id", "title", "severity", "resource", "triggers", "select"),
+            ["oneOf"] = new JsonArray(new JsonObject { ["required"] = Array("when") }, new JsonObject { ["required"] = Array("rule") }),
             ["properties"] = new JsonObject
             {
                 ["id"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[a-z0-9][a-z0-9-]{2,63}$", ["description"] = "Unique policy id." },
@@ -48,6 +50,7 @@ public static class PolicySchemaGenerator
                 },
                 ["select"] = Enum("The element collection checked one by one; the matches are what gets remediated.", [.. resources.All.SelectMany(r => r.Selections).Distinct()]),
                 ["when"] = Text("Condition over the selected element and its resource: " + string.Join("; ", resources.All.Select(WhenVariables)) + "."),
+                ["rule"] = Enum("Instead of `when`: a C# policy rule (an NRules fluent rule class in rules/OpsBot.Rules/Policies/Code) that is the match condition.", [.. PolicyRuleCatalog.Default.Names]),
                 ["unless"] = Text("Exemption over the resource alone, checked once per resource: " + string.Join("; ", resources.All.Select(r => $"`{r.Variable}` ({r.Name})")) + "."),
                 ["remediation"] = Remediation(actions),
                 ["notify"] = new JsonObject
