@@ -4,6 +4,7 @@ using OpsBot.Rules.Evaluation;
 using OpsBot.Rules.Events;
 using OpsBot.Rules.Facts;
 using OpsBot.Rules.Policies;
+using OpsBot.Rules.Resources;
 
 namespace OpsBot.Cli.Commands;
 
@@ -24,7 +25,8 @@ internal static class EvalCommand
         };
         var stateOption = new Option<string[]>("--state")
         {
-            Description = "Output of 'aws ec2 describe-security-groups' ('-': standard input), optionally followed by that of 'aws ec2 describe-security-group-rules' (for rule ids).",
+            Description = "The saved state of the events' resource type ('-': standard input), in the shape the AWS CLI prints: "
+                + string.Join("; ", ResourceTypeRegistry.Default.All.Select(t => $"{t.Name}: {t.StateDocument}")) + ".",
             Required = true,
             Arity = new ArgumentArity(1, 2),
             AllowMultipleArgumentsPerToken = true,
@@ -42,7 +44,7 @@ internal static class EvalCommand
                 var policies = new PolicyLoader().LoadSet(PolicyPaths.RequireExisting([result.GetValue(policiesOption)!]));
                 var events = ReadEvents(inputs, result.GetValue(eventOption)!);
                 var stateFiles = result.GetValue(stateOption)!;
-                var state = ReadState(inputs, stateFiles[0], stateFiles.Length > 1 ? stateFiles[1] : null);
+                var state = ReadState(inputs, ResourceTypeOf(events, policies), stateFiles[0], stateFiles.Length > 1 ? stateFiles[1] : null);
                 var evaluator = new SnapshotEvaluator(policies);
                 var evaluations = new List<EventEvaluation>();
                 foreach (var cloudTrailEvent in events)
@@ -84,17 +86,23 @@ internal static class EvalCommand
         }
     }
 
-    private static IReadOnlyList<SecurityGroupFact> ReadState(InputFiles inputs, string groupsPath, string? rulesPath)
+    // The state is of the type the events concern (the first one some policy triggers on);
+    // security groups when none does, since then no policy reads it.
+    private static IResourceType ResourceTypeOf(IReadOnlyList<CloudTrailEvent> events, PolicySet policies) =>
+        events.Select(e => EventTriage.Triage(e, policies).ResourceType).FirstOrDefault(t => t is not null)
+            ?? policies.Resources.Find(SecurityGroupResourceType.TypeName)!;
+
+    private static IReadOnlyList<object> ReadState(InputFiles inputs, IResourceType type, string statePath, string? companionPath)
     {
-        var groups = inputs.ReadJsonText(groupsPath);
-        var rules = rulesPath is null ? null : inputs.ReadJsonText(rulesPath);
+        var document = inputs.ReadJsonText(statePath);
+        var companion = companionPath is null ? null : inputs.ReadJsonText(companionPath);
         try
         {
-            return SecurityGroupStateReader.Read(groups, rules);
+            return type.ReadState(document, companion);
         }
         catch (StateFormatException ex)
         {
-            throw new InputFileException($"{(rulesPath is null ? groupsPath : $"{groupsPath}, {rulesPath}")}: {ex.Message}");
+            throw new InputFileException($"{(companionPath is null ? statePath : $"{statePath}, {companionPath}")}: {ex.Message} (expected for {type.Name}: {type.StateDocument})");
         }
     }
 

@@ -58,4 +58,24 @@ public class EvalCommandTests
         Assert.Contains("expected describe-security-groups output", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_state_is_read_as_the_resource_type_the_event_concerns()
+    {
+        var run = await CliRun.Of("eval", "--policies", RepositoryPaths.Policies, "--event", RepositoryPaths.Fixture("events/s3-put-bucket-acl-all-users-single-grant.json"), "--state", RepositoryPaths.Fixture("state/s3-reports-public-acl.json"), "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("\"policy\": \"s3-bucket-public-acl\"", run.Output, StringComparison.Ordinal);
+        Assert.Contains("remove-public-acl-grants", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_state_document_of_another_type_names_the_one_expected()
+    {
+        var run = await CliRun.Of("eval", "--policies", RepositoryPaths.Policies, "--event", RepositoryPaths.Fixture("events/s3-put-bucket-acl-all-users-single-grant.json"), "--state", RepositoryPaths.Fixture("state/sg-compliant.json"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("expected for aws.s3.bucket", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
 }
