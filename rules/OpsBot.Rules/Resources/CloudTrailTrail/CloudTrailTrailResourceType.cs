@@ -8,7 +8,7 @@ namespace OpsBot.Rules.Resources.CloudTrailTrail;
 /// by name or ARN in <c>requestParameters.name</c>; a trail deleted by <c>DeleteTrail</c> is
 /// evaluated as a fact with <see cref="TrailFact.Exists"/> false.
 /// </summary>
-public sealed class CloudTrailTrailResourceType : ResourceType<TrailFact>, IDeletedResourceReader
+public sealed class CloudTrailTrailResourceType : ResourceType<TrailFact>, IDeletedResourceReader, IRequestedStateReader
 {
     /// <summary>The policy name of this resource type.</summary>
     public const string TypeName = "aws.cloudtrail.trail";
@@ -97,4 +97,8 @@ public sealed class CloudTrailTrailResourceType : ResourceType<TrailFact>, IDele
         var isArn = id.StartsWith("arn:", StringComparison.Ordinal);
         return new TrailFact { Name = TrailNames.NameOf(id), Arn = isArn ? id : "", HomeRegion = cloudTrailEvent.Region, Exists = false };
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<object> Requested(CloudTrailEvent cloudTrailEvent) =>
+        TrailRequestedState.Read(cloudTrailEvent, FindResources(cloudTrailEvent)[0].Id ?? "");
 }
