@@ -277,7 +277,8 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
         var reasons = new List<string>();
         foreach (var reference in triage.Resources)
         {
-            var resource = await adapter.ReadAsync(session, reference.Id ?? reference.Name ?? "", cancellationToken);
+            var resource = await adapter.ReadAsync(session, reference.Id ?? reference.Name ?? "", cancellationToken)
+                ?? (triage.ResourceType as IDeletedResourceReader)?.Deleted(cloudTrailEvent, reference);
             if (resource is null)
             {
                 reasons.Add($"{SkipReason.ResourceNotFound.Name()}: {reference} does not exist in {cloudTrailEvent.Account} {cloudTrailEvent.Region}");

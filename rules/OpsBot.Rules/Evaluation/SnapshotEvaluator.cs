@@ -32,7 +32,8 @@ public sealed class SnapshotEvaluator(PolicySet policies)
         var missing = new List<string>();
         foreach (var reference in triage.Resources)
         {
-            var resource = resources.FirstOrDefault(r => triage.ResourceType!.IsReferencedBy(r, reference));
+            var resource = resources.FirstOrDefault(r => triage.ResourceType!.IsReferencedBy(r, reference))
+                ?? (triage.ResourceType as IDeletedResourceReader)?.Deleted(cloudTrailEvent, reference);
             if (resource is null)
             {
                 missing.Add(reference.ToString());
