@@ -12,8 +12,8 @@ public sealed record InstanceFact
     /// <summary>The state name: <c>pending</c>, <c>running</c>, <c>stopping</c>, <c>stopped</c>, <c>shutting-down</c> or <c>terminated</c>.</summary>
     public string State { get; init; } = "";
 
-    /// <summary>The instance metadata service settings.</summary>
-    public required MetadataOptionsFact MetadataOptions { get; init; }
+    /// <summary>The instance metadata service settings; EC2's defaults (tokens optional, endpoint enabled) until read.</summary>
+    public MetadataOptionsFact MetadataOptions { get; init; } = new() { InstanceId = "", HttpTokens = "optional" };
 
     /// <summary>Tags by key.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
