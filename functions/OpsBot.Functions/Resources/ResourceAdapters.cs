@@ -17,6 +17,7 @@ public sealed class ResourceAdapters
     [
         new S3BucketAdapter(),
         new CloudTrailTrailAdapter(),
+        new Ec2Instance.Ec2InstanceAdapter(),
     ]);
 
     /// <summary>The adapter of <paramref name="resourceType"/>, or null.</summary>

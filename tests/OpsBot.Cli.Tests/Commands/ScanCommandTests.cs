@@ -131,10 +131,10 @@ public sealed class ScanCommandTests : IDisposable
     [Fact]
     public async Task An_unknown_resource_type_is_bad_input_naming_the_known_ones()
     {
-        var run = await Scan("--resource", "aws.ec2.instance");
+        var run = await Scan("--resource", "aws.example.widget");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--resource aws.ec2.instance: no such resource type (known: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--resource aws.example.widget: no such resource type (known: ", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -167,6 +167,21 @@ public sealed class ScanCommandTests : IDisposable
         using var json = JsonDocument.Parse(run.Output);
         var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
         Assert.Contains(findings, f => f.GetProperty("policy").GetString() == "s3-bucket-public-acl" && f.GetProperty("resource").GetString() == "example-reports");
+    }
+
+    [Fact]
+    public async Task A_describe_instances_document_with_resource_aws_ec2_instance_finds_the_instances_allowing_IMDSv1()
+    {
+        var run = await CliRun.Of(
+            "scan", "--policies", RepositoryPaths.Policies, "--resource", "aws.ec2.instance",
+            "--state", RepositoryPaths.Fixture("state/ec2-batch-three-instances.json"), "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var flagged = json.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("policy").GetString() == "ec2-instance-imdsv1-allowed")
+            .Select(f => f.GetProperty("resource").GetString());
+        Assert.Equal(["i-0a1b2c3d4e5f60006", "i-0a1b2c3d4e5f60008"], flagged.Order(StringComparer.Ordinal));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

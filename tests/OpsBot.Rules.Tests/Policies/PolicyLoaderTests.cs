@@ -27,7 +27,7 @@ public class PolicyLoaderTests : IDisposable
     [InlineData("^triggers: .*", "triggers: {a: b}", 11, 11, "'triggers' must be a list of strings, found a mapping")]
     [InlineData("^severity: high", "severity: [high]", 9, 11, "'severity' must be a non-empty string")]
     [InlineData("^severity: high", "severity: urgent", 9, 11, "'severity: urgent' is not one of: info | low | medium | high | critical")]
-    [InlineData("^resource: .*", "resource: aws.ec2.instance", 10, 11, "unknown resource type 'aws.ec2.instance'")]
+    [InlineData("^resource: .*", "resource: aws.example.widget", 10, 11, "unknown resource type 'aws.example.widget'")]
     [InlineData("^triggers: .*", "triggers: [AuthorizeSecurityGroupIngres]", 11, 12, "did you mean 'AuthorizeSecurityGroupIngress'?")]
     [InlineData("  action: .*", "  action: delete-group", 16, 11, "unknown action 'delete-group'")]
     [InlineData("^when: .*", "when: rule.IsOpenToInternet && rule.Overlaps(22)", 13, 37, "No applicable method 'Overlaps'")]
