@@ -9,6 +9,7 @@ public static class DemoScenarios
         new SecurityGroupSshScenario(),
         new S3PublicAclScenario(),
         new RdsSnapshotPublicScenario(),
+        new RdsClusterSnapshotPublicScenario(),
     ];
 
     /// <summary>The scenario run when none is named.</summary>
