@@ -54,7 +54,7 @@ public class DbSnapshotResourceTypeTests
     [InlineData("arn:aws:rds:eu-west-1:111111111111:snapshot:orders")]
     public void The_event_names_the_snapshot_by_identifier_or_arn(string identifier)
     {
-        var json = $$"""{"detail-type": "AWS API Call via CloudTrail", "source": "aws.rds", "id": "e1", "account": "111111111111", "region": "eu-west-1", "detail": {"eventSource": "rds.amazonaws.com", "eventName": "ModifyDBSnapshotAttribute", "eventID": "e1", "eventTime": "2026-11-21T10:00:00Z", "requestParameters": {"dBSnapshotIdentifier": "{{identifier}}", "attributeName": "restore", "valuesToAdd": ["all"]}, "responseElements": null}}""";
+        var json = $$$"""{"detail-type": "AWS API Call via CloudTrail", "source": "aws.rds", "id": "e1", "account": "111111111111", "region": "eu-west-1", "detail": {"eventSource": "rds.amazonaws.com", "eventName": "ModifyDBSnapshotAttribute", "eventID": "e1", "eventTime": "2026-11-21T10:00:00Z", "requestParameters": {"dBSnapshotIdentifier": "{{{identifier}}}", "attributeName": "restore", "valuesToAdd": ["all"]}, "responseElements": null}}""";
 
         var reference = Assert.Single(Type.FindResources(CloudTrailEventReader.Read(json)));
 
