@@ -6,7 +6,7 @@ namespace OpsBot.Rules.Resources.RdsSnapshot;
 /// Manual RDS DB cluster snapshots (Aurora and Multi-AZ clusters): <c>snapshot</c>, with the values of its <c>restore</c> attribute
 /// (<c>permission</c>), read offline from the document <see cref="SnapshotStateReader"/> describes.
 /// </summary>
-public sealed class DbClusterSnapshotResourceType : ResourceType<DbClusterSnapshotFact>
+public sealed class DbClusterSnapshotResourceType : ResourceType<DbClusterSnapshotFact>, IRequestedStateReader
 {
     /// <summary>The policy name of this resource type.</summary>
     public const string TypeName = "aws.rds.db-cluster-snapshot";
@@ -55,4 +55,8 @@ public sealed class DbClusterSnapshotResourceType : ResourceType<DbClusterSnapsh
     /// <inheritdoc />
     public override IReadOnlyList<ResourceReference> FindResources(CloudTrailEvent cloudTrailEvent) =>
         SnapshotEventIds.Find(cloudTrailEvent, TypeName, "dBClusterSnapshotIdentifier");
+
+    /// <inheritdoc />
+    public IReadOnlyList<object> Requested(CloudTrailEvent cloudTrailEvent) =>
+        [new DbClusterSnapshotFact { Identifier = FindResources(cloudTrailEvent)[0].Id ?? "", Restore = SnapshotRequestedState.Restore(cloudTrailEvent, "dBClusterSnapshotAttributes") }];
 }

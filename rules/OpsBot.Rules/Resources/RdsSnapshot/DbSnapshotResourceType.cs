@@ -6,7 +6,7 @@ namespace OpsBot.Rules.Resources.RdsSnapshot;
 /// Manual RDS DB snapshots: <c>snapshot</c>, with the values of its <c>restore</c> attribute
 /// (<c>permission</c>), read offline from the document <see cref="SnapshotStateReader"/> describes.
 /// </summary>
-public sealed class DbSnapshotResourceType : ResourceType<DbSnapshotFact>
+public sealed class DbSnapshotResourceType : ResourceType<DbSnapshotFact>, IRequestedStateReader
 {
     /// <summary>The policy name of this resource type.</summary>
     public const string TypeName = "aws.rds.db-snapshot";
@@ -55,4 +55,8 @@ public sealed class DbSnapshotResourceType : ResourceType<DbSnapshotFact>
     /// <inheritdoc />
     public override IReadOnlyList<ResourceReference> FindResources(CloudTrailEvent cloudTrailEvent) =>
         SnapshotEventIds.Find(cloudTrailEvent, TypeName, "dBSnapshotIdentifier");
+
+    /// <inheritdoc />
+    public IReadOnlyList<object> Requested(CloudTrailEvent cloudTrailEvent) =>
+        [new DbSnapshotFact { Identifier = FindResources(cloudTrailEvent)[0].Id ?? "", Restore = SnapshotRequestedState.Restore(cloudTrailEvent, "dBSnapshotAttributes") }];
 }

@@ -68,4 +68,17 @@ public class DbSnapshotResourceTypeTests
 
         Assert.Throws<MalformedEventException>(() => Type.FindResources(CloudTrailEventReader.Read(json)));
     }
+
+    [Theory]
+    [InlineData("rds-modify-db-snapshot-attribute-public", new[] { "210987654321", "all" })]
+    [InlineData("rds-modify-db-snapshot-attribute-single-value-arn", new[] { "all" })]
+    [InlineData("rds-modify-db-snapshot-attribute-one-account", new[] { "210987654321" })]
+    public void Replay_takes_the_restore_values_the_response_reports(string fixture, string[] values)
+    {
+        var cloudTrailEvent = CloudTrailEventReader.Read(File.ReadAllText(Path.Combine(RepositoryPaths.Policies, "tests", "events", fixture + ".json")));
+
+        var snapshot = Assert.IsType<DbSnapshotFact>(Assert.Single(Type.Requested(cloudTrailEvent)));
+
+        Assert.Equal(values, snapshot.Restore.Select(r => r.Value));
+    }
 }
