@@ -1,4 +1,5 @@
 using OpsBot.Functions.Resources.CloudTrailTrail;
+using OpsBot.Functions.Resources.RdsSnapshot;
 using OpsBot.Functions.Resources.S3;
 
 namespace OpsBot.Functions.Resources;
@@ -18,6 +19,8 @@ public sealed class ResourceAdapters
         new S3BucketAdapter(),
         new CloudTrailTrailAdapter(),
         new Ec2Instance.Ec2InstanceAdapter(),
+        new DbSnapshotAdapter(),
+        new DbClusterSnapshotAdapter(),
     ]);
 
     /// <summary>The adapter of <paramref name="resourceType"/>, or null.</summary>

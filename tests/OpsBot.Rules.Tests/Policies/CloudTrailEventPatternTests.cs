@@ -15,7 +15,7 @@ public class CloudTrailEventPatternTests
 
         var names = pattern.RootElement.GetProperty("detail").GetProperty("eventName").EnumerateArray().Select(e => e.GetString()!).ToHashSet();
         Assert.Equal(policies.Triggers.Select(t => t.Event).ToHashSet(), names);
-        Assert.Equal(["aws.cloudtrail", "aws.ec2", "aws.s3"], pattern.RootElement.GetProperty("source").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["aws.cloudtrail", "aws.ec2", "aws.rds", "aws.s3"], pattern.RootElement.GetProperty("source").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["AWS API Call via CloudTrail"], pattern.RootElement.GetProperty("detail-type").EnumerateArray().Select(e => e.GetString()));
     }
 }

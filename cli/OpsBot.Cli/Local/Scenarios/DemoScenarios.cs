@@ -10,6 +10,8 @@ public static class DemoScenarios
         new S3PublicAclScenario(),
         new CloudTrailLoggingStoppedScenario(),
         new Ec2InstanceImdsv1Scenario(),
+        new RdsSnapshotPublicScenario(),
+        new RdsClusterSnapshotPublicScenario(),
     ];
 
     /// <summary>The scenario run when none is named.</summary>

@@ -1,0 +1,46 @@
+using OpsBot.Functions.Audit;
+using OpsBot.Functions.Aws.Rds;
+using OpsBot.Functions.Aws.Sts;
+using OpsBot.Rules.Actions;
+using OpsBot.Rules.Resources.RdsSnapshot;
+
+namespace OpsBot.Functions.Resources.RdsSnapshot;
+
+/// <summary>
+/// Manual DB snapshots in a member account, read with <c>DescribeDBSnapshotAttributes</c> (restore
+/// values) and <c>DescribeDBSnapshots</c> (tags). <c>remove-public-db-snapshot-restore</c> removes
+/// <c>all</c> from the restore attribute and keeps the accounts it is shared with; the change keeps
+/// the attribute's values before, and undo adds <c>all</c> back.
+/// </summary>
+public sealed class DbSnapshotAdapter : IResourceAdapter
+{
+    private static readonly DbSnapshotResourceType Type = new();
+
+    private readonly SnapshotRestoreChanges _changes = new(
+        RdsSnapshotKind.DbSnapshot,
+        "DB snapshot",
+        RemovePublicDbSnapshotRestore.ActionName,
+        before => Type.Read(before, null).SelectMany(s => s.Restore).ToList());
+
+    /// <inheritdoc />
+    public string ResourceType => DbSnapshotResourceType.TypeName;
+
+    /// <inheritdoc />
+    public async Task<object?> ReadAsync(MemberSession session, string resourceId, CancellationToken cancellationToken) =>
+        await _changes.ReadAsync(session, resourceId, cancellationToken) is { } snapshot
+            ? new DbSnapshotFact { Identifier = snapshot.Identifier, Restore = [.. snapshot.Restore.Select(v => new RestorePermissionFact { Value = v })], Tags = snapshot.Tags }
+            : null;
+
+    /// <inheritdoc />
+    public ResourceChange Describe(object resource, RemediationPlan plan)
+    {
+        var snapshot = resource as DbSnapshotFact ?? throw new ArgumentException($"expected a DB snapshot, got {resource?.GetType().Name}", nameof(resource));
+        return _changes.Describe(snapshot.Identifier, snapshot.Restore, plan);
+    }
+
+    /// <inheritdoc />
+    public Task ApplyAsync(MemberSession session, ResourceChange change, CancellationToken cancellationToken) => _changes.ApplyAsync(session, change, cancellationToken);
+
+    /// <inheritdoc />
+    public Task RestoreAsync(MemberSession session, ResourceChange change, CancellationToken cancellationToken) => _changes.RestoreAsync(session, change, cancellationToken);
+}
