@@ -8,6 +8,8 @@ public static class DemoScenarios
     [
         new SecurityGroupSshScenario(),
         new S3PublicAclScenario(),
+        new Ec2SnapshotPublicScenario(),
+        new Ec2ImagePublicScenario(),
     ];
 
     /// <summary>The scenario run when none is named.</summary>
