@@ -1,4 +1,6 @@
 using OpsBot.Functions.Resources.CloudTrailTrail;
+using OpsBot.Functions.Resources.Ec2Image;
+using OpsBot.Functions.Resources.Ec2Snapshot;
 using OpsBot.Functions.Resources.RdsSnapshot;
 using OpsBot.Functions.Resources.S3;
 
@@ -21,6 +23,8 @@ public sealed class ResourceAdapters
         new Ec2Instance.Ec2InstanceAdapter(),
         new DbSnapshotAdapter(),
         new DbClusterSnapshotAdapter(),
+        new Ec2SnapshotAdapter(),
+        new Ec2ImageAdapter(),
     ]);
 
     /// <summary>The adapter of <paramref name="resourceType"/>, or null.</summary>

@@ -12,6 +12,8 @@ public static class DemoScenarios
         new Ec2InstanceImdsv1Scenario(),
         new RdsSnapshotPublicScenario(),
         new RdsClusterSnapshotPublicScenario(),
+        new Ec2SnapshotPublicScenario(),
+        new Ec2ImagePublicScenario(),
     ];
 
     /// <summary>The scenario run when none is named.</summary>
