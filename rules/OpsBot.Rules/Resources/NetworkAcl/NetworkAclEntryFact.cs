@@ -74,6 +74,13 @@ public sealed record NetworkAclEntryFact
     /// <summary>True when the entry matches every port: all traffic, or TCP/UDP 0-65535 (or 1-65535).</summary>
     public bool CoversAllPorts => IsAllTraffic || (IpProtocol.HasPorts(Protocol) && FromPort <= 1 && ToPort >= 65535);
 
+    /// <summary>
+    /// True when the entry matches the whole IANA dynamic port range (49152-65535), or all traffic:
+    /// network ACLs are stateless, so such an inbound entry usually carries the return traffic of
+    /// the subnet's own outbound connections, and deleting it would cut them off.
+    /// </summary>
+    public bool CoversEphemeralPorts => IsAllTraffic || (IpProtocol.HasPorts(Protocol) && FromPort <= 49152 && ToPort >= 65535);
+
     /// <summary>True when the entry matches TCP or UDP traffic to <paramref name="port"/>.</summary>
     public bool Includes(int port) => IsAllTraffic || (IpProtocol.HasPorts(Protocol) && FromPort <= port && port <= ToPort);
 

@@ -73,7 +73,7 @@ public sealed class NetworkAclResourceType : ResourceType<NetworkAclFact>, IRequ
             ["cidr"] = entry.Cidr,
             ["ruleAction"] = entry.RuleAction,
         },
-        membership: egress ? e => e.Egress : e => !e.Egress,
+        membership: egress ? entry => entry.Egress : entry => !entry.Egress,
         explain: entry => $"{entry}{(entry.IsEffectiveAllowFromInternet ? $" [lets the internet in: {(entry.InternetOpenPorts.Count > 0 ? string.Join(", ", entry.InternetOpenPorts) : "all its traffic")}, no lower-numbered deny turns it away]" : "")}",
         normalizeExpected: (key, value) => key == "protocol" ? Facts.IpProtocol.Normalize(value) : value);
 }
