@@ -10,7 +10,7 @@ public class ActionRegistryConventionTests
     [Fact]
     public void The_registry_discovers_every_action_class_of_every_resource_type() =>
         Assert.Equal(
-            ["put-public-access-block", "remove-public-acl-grants", "revoke-matched-egress", "revoke-matched-ingress"],
+            ["delete-network-acl-entry", "put-public-access-block", "remove-public-acl-grants", "revoke-matched-egress", "revoke-matched-ingress"],
             ActionRegistry.Default.All.Select(a => a.Name));
 
     [Theory]
