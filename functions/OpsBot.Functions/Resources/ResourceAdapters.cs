@@ -1,3 +1,4 @@
+using OpsBot.Functions.Resources.NetworkAcl;
 using OpsBot.Functions.Resources.S3;
 
 namespace OpsBot.Functions.Resources;
@@ -12,7 +13,10 @@ public sealed class ResourceAdapters
         _adapters = adapters.ToDictionary(a => a.ResourceType, StringComparer.Ordinal);
 
     /// <summary>Every adapter OpsBot ships (security groups have their own path, see <c>SecurityGroupRemediation</c>).</summary>
-    public static ResourceAdapters Default { get; } = new([new S3BucketAdapter()]);
+    public static ResourceAdapters Default { get; } = new([
+        new S3BucketAdapter(),
+        new NetworkAclAdapter(),
+    ]);
 
     /// <summary>The adapter of <paramref name="resourceType"/>, or null.</summary>
     public IResourceAdapter? Find(string resourceType) => _adapters.GetValueOrDefault(resourceType);
