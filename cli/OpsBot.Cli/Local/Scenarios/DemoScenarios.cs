@@ -8,6 +8,7 @@ public static class DemoScenarios
     [
         new SecurityGroupSshScenario(),
         new S3PublicAclScenario(),
+        new NetworkAclSshOpenScenario(),
     ];
 
     /// <summary>The scenario run when none is named.</summary>

@@ -110,7 +110,7 @@ public sealed class NetworkAclAdapter : IResourceAdapter
 
         if (IpProtocol.HasPorts(entry.Protocol))
         {
-            request.PortRange = new Amazon.EC2.Model.PortRange { From = entry.FromPort, To = entry.ToPort };
+            request.PortRange = new PortRange { From = entry.FromPort, To = entry.ToPort };
         }
 
         if (entry.Protocol is IpProtocol.Icmp or IpProtocol.Icmpv6)

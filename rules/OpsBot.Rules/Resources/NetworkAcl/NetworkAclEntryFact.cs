@@ -48,7 +48,7 @@ public sealed record NetworkAclEntryFact
     /// ports for which the public addresses it admits, less those that lower-numbered deny entries
     /// of the same direction turn away first, still make up a large part of the internet.
     /// </summary>
-    public IReadOnlyList<PortRange> InternetOpenPorts { get; init; } = [];
+    public IReadOnlyList<NetworkAclPortRange> InternetOpenPorts { get; init; } = [];
 
     /// <summary>
     /// True when this is an allow entry that lets some traffic in from the internet that no

@@ -64,7 +64,7 @@ public static class NetworkAclFactBuilder
         }
 
         var before = denies.Where(d => d.Range.Family == own.Family).ToList();
-        var ports = new List<PortRange>();
+        var ports = new List<NetworkAclPortRange>();
         foreach (var protocol in PortProtocols(entry))
         {
             ports.AddRange(OpenPorts(own, space, open, protocol, entry.IsAllTraffic ? 0 : entry.FromPort, entry.IsAllTraffic ? MaxPort : entry.ToPort, before));
@@ -87,7 +87,7 @@ public static class NetworkAclFactBuilder
     // The port ranges of [from, to] for which the allow still admits an open share after the
     // denies that match those ports; the denies' bounds split the range into pieces that each
     // deny either covers whole or misses.
-    private static List<PortRange> OpenPorts(AddressRange own, PublicAddressSpace space, UInt128 open, string protocol, int from, int to, List<(NetworkAclEntryFact Entry, AddressRange Range)> denies)
+    private static List<NetworkAclPortRange> OpenPorts(AddressRange own, PublicAddressSpace space, UInt128 open, string protocol, int from, int to, List<(NetworkAclEntryFact Entry, AddressRange Range)> denies)
     {
         var relevant = denies
             .Where(d => d.Entry.IsAllTraffic || d.Entry.Protocol == protocol)
@@ -107,7 +107,7 @@ public static class NetworkAclFactBuilder
             }
         }
 
-        var result = new List<PortRange>();
+        var result = new List<NetworkAclPortRange>();
         var points = bounds.ToList();
         for (var i = 0; i + 1 < points.Count; i++)
         {
@@ -124,7 +124,7 @@ public static class NetworkAclFactBuilder
             }
             else
             {
-                result.Add(new PortRange(protocol, first, last));
+                result.Add(new NetworkAclPortRange(protocol, first, last));
             }
         }
 

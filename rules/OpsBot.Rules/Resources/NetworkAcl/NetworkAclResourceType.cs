@@ -31,7 +31,7 @@ public sealed class NetworkAclResourceType : ResourceType<NetworkAclFact>, IRequ
     ];
 
     /// <inheritdoc />
-    public override IReadOnlyList<Type> ExpressionTypes { get; } = [typeof(NetworkAclFact), typeof(NetworkAclEntryFact), typeof(PortRange)];
+    public override IReadOnlyList<Type> ExpressionTypes { get; } = [typeof(NetworkAclFact), typeof(NetworkAclEntryFact), typeof(NetworkAclPortRange)];
 
     /// <inheritdoc />
     public override string StateDocument => NetworkAclStateReader.Source;

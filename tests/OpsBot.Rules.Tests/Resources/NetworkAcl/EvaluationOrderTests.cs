@@ -58,7 +58,7 @@ public class EvaluationOrderTests
         Assert.False(allow.AllowsFromInternet(22));
         Assert.True(allow.AllowsFromInternet(21));
         Assert.True(allow.AllowsFromInternet(23));
-        Assert.Equal([new PortRange("tcp", 20, 21), new PortRange("tcp", 23, 25)], allow.InternetOpenPorts);
+        Assert.Equal([new NetworkAclPortRange("tcp", 20, 21), new NetworkAclPortRange("tcp", 23, 25)], allow.InternetOpenPorts);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace OpsBot.Rules.Resources.NetworkAcl;
 /// <param name="Protocol">"tcp" or "udp".</param>
 /// <param name="From">The first port.</param>
 /// <param name="To">The last port.</param>
-public sealed record PortRange(string Protocol, int From, int To)
+public sealed record NetworkAclPortRange(string Protocol, int From, int To)
 {
     /// <summary>True when <paramref name="port"/> lies in the range.</summary>
     public bool Includes(int port) => From <= port && port <= To;
