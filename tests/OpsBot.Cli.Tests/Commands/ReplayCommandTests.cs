@@ -62,7 +62,7 @@ public sealed class ReplayCommandTests : IDisposable
         var run = await CliRun.Of("replay", "--policies", RepositoryPaths.Policies, file);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("never fired (5): ec2-sg-all-traffic-public, ec2-sg-database-ports-public, s3-bucket-public-access-block-off, s3-bucket-public-acl, s3-bucket-public-policy", run.Output, StringComparison.Ordinal);
+        Assert.Contains("never fired (7): ec2-nacl-all-traffic-public, ec2-nacl-internet-admin-db-ports, ec2-sg-all-traffic-public, ec2-sg-database-ports-public, s3-bucket-public-access-block-off, s3-bucket-public-acl, s3-bucket-public-policy", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Equal((2, 1, 0, 1), counts["s3-bucket-public-policy"]);
         Assert.Equal((0, 0, 0, 0), counts["s3-bucket-public-access-block-off"]);
         Assert.Equal(
-            ["ec2-sg-all-traffic-public", "ec2-sg-database-ports-public", "s3-bucket-public-access-block-off"],
+            ["ec2-nacl-all-traffic-public", "ec2-nacl-internet-admin-db-ports", "ec2-sg-all-traffic-public", "ec2-sg-database-ports-public", "s3-bucket-public-access-block-off"],
             report["neverFired"]!.AsArray().Select(n => n!.GetValue<string>()));
     }
 }
