@@ -1,6 +1,7 @@
 using OpsBot.Functions.Resources.CloudTrailTrail;
 using OpsBot.Functions.Resources.Ec2Image;
 using OpsBot.Functions.Resources.Ec2Snapshot;
+using OpsBot.Functions.Resources.NetworkAcl;
 using OpsBot.Functions.Resources.RdsSnapshot;
 using OpsBot.Functions.Resources.S3;
 
@@ -25,6 +26,7 @@ public sealed class ResourceAdapters
         new DbClusterSnapshotAdapter(),
         new Ec2SnapshotAdapter(),
         new Ec2ImageAdapter(),
+        new NetworkAclAdapter(),
     ]);
 
     /// <summary>The adapter of <paramref name="resourceType"/>, or null.</summary>

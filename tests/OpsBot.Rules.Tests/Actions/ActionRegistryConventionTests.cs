@@ -10,7 +10,7 @@ public class ActionRegistryConventionTests
     [Fact]
     public void The_registry_discovers_every_action_class_of_every_resource_type() =>
         Assert.Equal(
-            ["put-public-access-block", "remove-public-acl-grants", "remove-public-db-cluster-snapshot-restore", "remove-public-db-snapshot-restore", "remove-public-image-permission", "remove-public-snapshot-permission", "require-imdsv2", "revoke-matched-egress", "revoke-matched-ingress", "start-logging"],
+            ["delete-network-acl-entry", "put-public-access-block", "remove-public-acl-grants", "remove-public-db-cluster-snapshot-restore", "remove-public-db-snapshot-restore", "remove-public-image-permission", "remove-public-snapshot-permission", "require-imdsv2", "revoke-matched-egress", "revoke-matched-ingress", "start-logging"],
             ActionRegistry.Default.All.Select(a => a.Name));
 
     [Theory]

@@ -14,6 +14,7 @@ public static class DemoScenarios
         new RdsClusterSnapshotPublicScenario(),
         new Ec2SnapshotPublicScenario(),
         new Ec2ImagePublicScenario(),
+        new NetworkAclSshOpenScenario(),
     ];
 
     /// <summary>The scenario run when none is named.</summary>
