@@ -22,7 +22,7 @@ internal static class AlertFormatter
             Account = record.Account,
             Region = record.Region,
             ResourceId = decision.ResourceId,
-            ConsoleUrl = ConsoleLinks.For(record.Region, decision.ResourceId),
+            ConsoleUrl = ConsoleLinks.For(record.Region, decision.ResourceId, policy.Resource),
             EventName = record.EventName,
             Actor = record.Actor,
             Reason = decision.Reason,

@@ -73,7 +73,10 @@ public sealed record SlackAlertFacts
     public IReadOnlyList<string> MatchedElements { get; init; } = [];
 
     /// <summary>The console page of the resource.</summary>
-    public string ConsoleUrl => ConsoleLinks.For(Region, ResourceId);
+    public string ConsoleUrl => ConsoleLinks.For(Region, ResourceId, ResourceType.Length > 0 ? ResourceType : null);
+
+    /// <summary>The resource type's name (the policy's <c>resource</c>), for the console link; empty to guess from the id.</summary>
+    public string ResourceType { get; init; } = "";
 
     /// <summary>The facts of <paramref name="decision"/>, taken from the audit <paramref name="record"/> it belongs to and its <paramref name="policy"/>.</summary>
     public static SlackAlertFacts From(AuditRecord record, AuditDecision decision, Policy policy)
@@ -88,6 +91,7 @@ public sealed record SlackAlertFacts
             PolicyId = decision.PolicyId,
             PolicyTitle = policy.Title,
             PolicyDescription = policy.Description,
+            ResourceType = policy.Resource,
             Severity = decision.Severity,
             Mode = decision.Mode,
             Condition = policy.Unless is null ? policy.When : $"{policy.When}  unless  {policy.Unless}",
