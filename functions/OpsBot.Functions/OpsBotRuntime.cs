@@ -104,7 +104,7 @@ public sealed class OpsBotRuntime : IDisposable
             slackAlerts = new SlackAlertPublisher(Slack, StateStore, new InMemorySlackThreadTracker(clock, slack.ThreadWindow));
         }
 
-        Pipeline = new RemediationPipeline(policies, StateStore, _sessions, _alerts, _events, new PipelineOptions(settings.ForceNotify), clock, slackAlerts, Metrics);
+        Pipeline = new RemediationPipeline(policies, StateStore, _sessions, _alerts, _events, new PipelineOptions(settings.ForceNotify, OwnRoleName: settings.MemberRoleName), clock, slackAlerts, Metrics);
         EventHandler = new EventHandlerFunction(Pipeline, settings.MessageBudget, clock);
         var announcer = new AuditAnnouncer(policies, StateStore, _alerts, _events, PipelineOptions.DefaultResultDetailType, Metrics);
         Approvals = new ApprovalWorkflow(policies, StateStore, _sessions, clock, slack?.UndoUsers ?? [], Slack is null ? null : new SlackUserGroupDirectory(Slack), announcer);

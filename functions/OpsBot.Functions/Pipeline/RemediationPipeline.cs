@@ -215,6 +215,14 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
             };
         }
 
+        if (OwnActions.IsOwn(cloudTrailEvent.Actor, options.OwnRoleName))
+        {
+            return record with
+            {
+                Reason = $"{SkipReason.OwnAction.Name()}: the call was made by OpsBot's own remediation session ({cloudTrailEvent.Actor.Arn}), an undo or a fix of its own, so it is not acted on again",
+            };
+        }
+
         TriageResult triage;
         try
         {

@@ -17,4 +17,7 @@ public enum SkipReason
 
     /// <summary>The resource no longer exists.</summary>
     ResourceNotFound,
+
+    /// <summary>The call was made by OpsBot's own remediation session (an undo, or a fix), so it is not acted on again.</summary>
+    OwnAction,
 }

@@ -10,6 +10,7 @@ public static class SkipReasonNames
         [SkipReason.FailedCall] = "failed-call",
         [SkipReason.NoPolicy] = "no-policy",
         [SkipReason.ResourceNotFound] = "resource-not-found",
+        [SkipReason.OwnAction] = "own-action",
     };
 
     /// <summary>The name of <paramref name="reason"/>, e.g. <c>failed-call</c>.</summary>

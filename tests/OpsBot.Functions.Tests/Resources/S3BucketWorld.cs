@@ -63,8 +63,8 @@ internal sealed class S3BucketWorld : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs the shipped fixture <c>policies/tests/events/{fixture}.json</c>, aimed at <paramref name="bucket"/>, through the pipeline.</summary>
-    public async Task<AuditRecord> ProcessAsync(string fixture, string bucket)
+    /// <summary>Runs the shipped fixture <c>policies/tests/events/{fixture}.json</c>, aimed at <paramref name="bucket"/> (and made by <paramref name="actorArn"/> when given), through the pipeline.</summary>
+    public async Task<AuditRecord> ProcessAsync(string fixture, string bucket, string? actorArn = null)
     {
         var body = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Policies, "tests", "events", fixture + ".json")))!;
         var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
@@ -76,6 +76,11 @@ internal sealed class S3BucketWorld : IAsyncDisposable
         detail["eventTime"] = now;
         detail["awsRegion"] = RemediationWorld.Region;
         detail["requestParameters"]!["bucketName"] = bucket;
+        if (actorArn is not null)
+        {
+            detail["userIdentity"]!["arn"] = actorArn;
+        }
+
         var result = await Runtime.Pipeline.ProcessAsync(body.ToJsonString(), "m-1", CancellationToken.None);
         return result.Audit!;
     }

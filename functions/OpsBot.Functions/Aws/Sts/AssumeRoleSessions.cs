@@ -17,6 +17,9 @@ public sealed class AssumeRoleSessions(AwsClientFactory clients, string centralR
     /// <summary>How long before expiry cached credentials are replaced.</summary>
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
 
+    /// <summary>The session name of every member session, which the member account's CloudTrail shows as the caller's.</summary>
+    public const string SessionName = "opsbot-remediation";
+
     /// <summary>How long an assumed session lasts.</summary>
     public static readonly TimeSpan SessionDuration = TimeSpan.FromHours(1);
 
@@ -95,7 +98,7 @@ public sealed class AssumeRoleSessions(AwsClientFactory clients, string centralR
         var response = await _sts.AssumeRoleAsync(new AssumeRoleRequest
         {
             RoleArn = $"arn:aws:iam::{accountId}:role/{memberRoleName}",
-            RoleSessionName = "opsbot-remediation",
+            RoleSessionName = SessionName,
             DurationSeconds = (int)SessionDuration.TotalSeconds,
         }, cancellationToken);
         var c = response.Credentials;
