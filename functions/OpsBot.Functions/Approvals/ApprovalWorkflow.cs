@@ -176,6 +176,9 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         return new ClickOutcome(InteractionResult.Denied, settled.Reason, new SlackResultUpdate(SlackResultKind.Denied, SlackAlertFacts.From(updated, settled, policy), now, userId));
     }
 
+    /// <summary>How long after the remediation Undo is offered; a later click is refused.</summary>
+    public static readonly TimeSpan UndoWindow = TimeSpan.FromDays(7);
+
     private async Task<ClickOutcome> UndoAsync(SlackActionValue target, string userId, CancellationToken cancellationToken)
     {
         var record = await state.ReadAuditAsync(target.EventId, cancellationToken);
@@ -199,6 +202,13 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
             return ClickOutcome.Refused(
                 $"nothing to undo: the decision is {decision.Outcome} ({decision.Reason})",
                 decision.Outcome == AuditOutcome.Undone ? $"Already undone: {SlackMarkdown.Escape(decision.Reason)}" : "There is nothing to undo.");
+        }
+
+        if (clock.GetUtcNow() - record.RecordedAt > UndoWindow)
+        {
+            return ClickOutcome.Refused(
+                $"{userId} clicked Undo on {target} after the undo window ({UndoWindow.TotalDays:0} days since {Stamp(record.RecordedAt)})",
+                $"Undo expired: it is offered for {UndoWindow.TotalDays:0} days after the remediation. Restore by hand if still needed; the audit record keeps what was removed.");
         }
 
         var claim = $"undo:{target}";
