@@ -169,6 +169,15 @@ public sealed class MissedViolationSweepTests(MotoServer moto)
             ec2.Dispose();
         }
 
+        // The new account's default VPC has a default group with EC2's allow-all egress, which the
+        // default-group policy holds for approval; exempt it, so only the groups made here count.
+        using var member = world.Runtime.Clients.CreateEc2(await accounts.CredentialsForAsync(account), RemediationWorld.Region);
+        var defaults = await member.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { Filters = [new Filter("group-name", ["default"])] });
+        foreach (var group in defaults.SecurityGroups ?? [])
+        {
+            await member.CreateTagsAsync(new CreateTagsRequest { Resources = [group.GroupId], Tags = [new Tag("opsbot:exempt", "true")] });
+        }
+
         return account;
     }
 
