@@ -160,7 +160,7 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(groups);
-        var candidates = policies.All.Where(p => p.Resource == SecurityGroupResourceType.TypeName).ToList();
+        var candidates = policies.All.Where(p => p.Resource == SecurityGroupResourceType.TypeName && p.Sweep).ToList();
         var evaluation = await _evaluator.EvaluateAsync(group, candidates);
         if (evaluation.IsCompliant)
         {

@@ -48,6 +48,12 @@ public sealed record Policy
     /// </summary>
     public IReadOnlyList<string> Acknowledge { get; init; } = [];
 
+    /// <summary>
+    /// Whether the scheduled sweep evaluates the policy too (true unless <c>sweep: false</c>); a policy
+    /// that would hold every account's resources for approval at once can leave it to events.
+    /// </summary>
+    public bool Sweep { get; init; } = true;
+
     /// <summary>Where the policy was defined.</summary>
     public required SourceLocation Location { get; init; }
 

@@ -21,7 +21,7 @@ namespace OpsBot.Rules.Policies;
 /// </summary>
 public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionRegistry actions, PolicyCheckRegistry checks)
 {
-    private static readonly string[] PolicyKeys = ["id", "title", "description", "severity", "resource", "triggers", "select", "when", "rule", "unless", "remediation", "notify", "acknowledge"];
+    private static readonly string[] PolicyKeys = ["id", "title", "description", "severity", "resource", "triggers", "select", "when", "rule", "unless", "remediation", "notify", "acknowledge", "sweep"];
 
     private readonly RemediationReader _remediations = new(actions);
 
@@ -137,6 +137,7 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
         var remediation = _remediations.Read(map, resource, select);
         var notify = ReadNotify(map);
         var acknowledge = ReadAcknowledge(map);
+        var sweep = ReadSweep(map);
         if (id is null || title is null || severity is null || resource is null || triggers is null || select is null || when is null || remediation is null || notify is null || acknowledge is null)
         {
             return null;
@@ -157,6 +158,7 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
             Remediation = remediation,
             Notify = notify,
             Acknowledge = [.. acknowledge.Select(a => a.Value)],
+            Sweep = sweep,
             Location = map.Where(id.Value.Node),
             SourceHash = hash,
         };
@@ -191,6 +193,22 @@ public sealed partial class PolicyLoader(ResourceTypeRegistry resources, ActionR
                 warnings.Add(new PolicyWarning(at, check.Name, $"{finding}. If this is meant, say so with 'acknowledge: [{check.Name}]' ('mode: enforce' refuses it otherwise)"));
             }
         }
+    }
+
+    private static bool ReadSweep(YamlMapping map)
+    {
+        if (map.String("sweep", required: false) is not { } value)
+        {
+            return true;
+        }
+
+        if (value.Value is "true" or "false")
+        {
+            return value.Value == "true";
+        }
+
+        map.Error(value.Node, $"'sweep: {value.Value}' must be true or false");
+        return true;
     }
 
     private IReadOnlyList<(string Value, YamlScalarNode Node)>? ReadAcknowledge(YamlMapping map)

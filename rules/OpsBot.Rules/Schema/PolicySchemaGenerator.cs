@@ -60,6 +60,7 @@ public static class PolicySchemaGenerator
                     ["items"] = Enum("A channel.", ["slack", "sns"]),
                 },
                 ["acknowledge"] = Acknowledge(PolicyCheckRegistry.Default),
+                ["sweep"] = new JsonObject { ["type"] = "boolean", ["default"] = true, ["description"] = "Whether the scheduled sweep evaluates this policy too; false leaves it to events (e.g. a policy that would hold every account's default groups for approval at once)." },
             },
         };
         return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true });

@@ -110,6 +110,23 @@ public sealed class MissedViolationSweepTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task Policies_marked_sweep_false_are_left_to_events()
+    {
+        // A new account's default VPC has a default group with EC2's allow-all egress rule, which
+        // the default-group policies (sweep: false) would otherwise hold for approval.
+        await using var world = await RemediationWorld.CreateAsync(moto);
+        var account = await AccountWithViolationsAsync(world, 0);
+        using var sessions = Sessions(world);
+        var sweep = new MissedViolationSweep(world.Runtime.Pipeline, sessions, Unpaced, TimeProvider.System);
+
+        var result = await sweep.SweepAsync([account], [RemediationWorld.Region], CancellationToken.None);
+
+        Assert.True(result.Groups > 0, "the account has its default group");
+        Assert.Equal((0, 0), (result.Violating, result.Acted));
+        Assert.Contains(world.Runtime.Policies.All, p => p.Id == "ec2-sg-default-group-egress" && !p.Sweep);
+    }
+
+    [Fact]
     public async Task Remediations_in_one_account_and_region_are_spaced_by_the_action_interval()
     {
         await using var world = await RemediationWorld.CreateAsync(moto);
@@ -167,15 +184,6 @@ public sealed class MissedViolationSweepTests(MotoServer moto)
         {
             var (_, ec2) = await CreateViolatingGroupAsync(world, accounts, account);
             ec2.Dispose();
-        }
-
-        // The new account's default VPC has a default group with EC2's allow-all egress, which the
-        // default-group policy holds for approval; exempt it, so only the groups made here count.
-        using var member = world.Runtime.Clients.CreateEc2(await accounts.CredentialsForAsync(account), RemediationWorld.Region);
-        var defaults = await member.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { Filters = [new Filter("group-name", ["default"])] });
-        foreach (var group in defaults.SecurityGroups ?? [])
-        {
-            await member.CreateTagsAsync(new CreateTagsRequest { Resources = [group.GroupId], Tags = [new Tag("opsbot:exempt", "true")] });
         }
 
         return account;

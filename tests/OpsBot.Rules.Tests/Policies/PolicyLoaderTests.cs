@@ -42,6 +42,7 @@ public class PolicyLoaderTests : IDisposable
     [InlineData("  mode: enforce", "  mode: enforce\n  options:\n    maxRules: many", 19, 15, "option 'maxRules' of 'revoke-matched-ingress' must be a whole number")]
     [InlineData("  mode: enforce", "  mode: enforce\n  expires: 3 weeks", 18, 12, "'expires: 3 weeks' must be a duration")]
     [InlineData("^notify: .*", "notify: [email]", 18, 10, "unknown notify channel 'email'")]
+    [InlineData("^notify: .*", "notify: [slack]\nsweep: maybe", 19, 8, "'sweep: maybe' must be true or false")]
     public void A_broken_policy_is_reported_at_its_file_line_and_column(string pattern, string replacement, int line, int column, string message)
     {
         var file = Write("broken.yaml", System.Text.RegularExpressions.Regex.Replace(Shipped, pattern, replacement, System.Text.RegularExpressions.RegexOptions.Multiline));
