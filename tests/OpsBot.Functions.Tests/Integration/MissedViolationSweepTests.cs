@@ -110,6 +110,29 @@ public sealed class MissedViolationSweepTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task An_exemption_whose_day_has_passed_is_remediated_by_the_next_sweep_and_one_still_running_is_not()
+    {
+        await using var world = await RemediationWorld.CreateAsync(moto);
+        var accounts = new MotoAccounts(moto);
+        var account = MotoAccounts.NewAccountId();
+        var (expired, ec2) = await CreateViolatingGroupAsync(world, accounts, account);
+        var (running, second) = await CreateViolatingGroupAsync(world, accounts, account);
+        second.Dispose();
+        var today = DateTime.UtcNow;
+        await ec2.CreateTagsAsync(new CreateTagsRequest { Resources = [expired], Tags = [new Tag("opsbot:exempt-until", today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), new Tag("opsbot:exempt-reason", "migration window")] });
+        await ec2.CreateTagsAsync(new CreateTagsRequest { Resources = [running], Tags = [new Tag("opsbot:exempt-until", today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))] });
+        using var sessions = Sessions(world);
+        var sweep = new MissedViolationSweep(world.Runtime.Pipeline, sessions, Unpaced, TimeProvider.System);
+
+        var result = await sweep.SweepAsync([account], [RemediationWorld.Region], CancellationToken.None);
+
+        Assert.Empty(result.Errors);
+        Assert.Empty(await IngressAsync(ec2, expired));
+        Assert.NotEmpty(await IngressAsync(ec2, running));
+        ec2.Dispose();
+    }
+
+    [Fact]
     public async Task Policies_marked_sweep_false_are_left_to_events()
     {
         // A new account's default VPC has a default group with EC2's allow-all egress rule, which
