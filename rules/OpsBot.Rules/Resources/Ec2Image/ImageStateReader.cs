@@ -25,34 +25,12 @@ public static class ImageStateReader
 
     /// <summary>Every image of the document.</summary>
     /// <exception cref="StateFormatException">The document is not in this shape.</exception>
-    public static IReadOnlyList<ImageFact> Read(string document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        JsonDocument parsed;
-        try
-        {
-            parsed = JsonDocument.Parse(document);
-        }
-        catch (JsonException ex)
-        {
-            throw new StateFormatException($"expected a image state document ({Source}); it is not JSON: {ex.Message}");
-        }
-
-        using (parsed)
-        {
-            var root = parsed.RootElement;
-            return root.ValueKind switch
-            {
-                JsonValueKind.Object => [ReadImage(root)],
-                JsonValueKind.Array => [.. root.EnumerateArray().Select(ReadImage)],
-                _ => throw new StateFormatException($"expected a image state document ({Source}), found a JSON {root.ValueKind}"),
-            };
-        }
-    }
+    public static IReadOnlyList<ImageFact> Read(string document) =>
+        Ec2SharingDocument.Read(document, "image", Source, ReadImage);
 
     private static ImageFact ReadImage(JsonElement image)
     {
-        if (image.ValueKind != JsonValueKind.Object || Scalar(image, "ImageId") is not { Length: > 0 } id)
+        if (image.ValueKind != JsonValueKind.Object || Ec2SharingDocument.Scalar(image, "ImageId") is not { Length: > 0 } id)
         {
             throw new StateFormatException("every image in the state document must be an object with a \"ImageId\"");
         }
@@ -60,9 +38,9 @@ public static class ImageStateReader
         return new ImageFact
         {
             ImageId = id,
-            OwnerId = Scalar(image, "OwnerId") ?? "",
-            Permissions = [.. List(id, image, "LaunchPermissions").Select(p => ReadPermission(id, p))],
-            Tags = ReadTags(id, image),
+            OwnerId = Ec2SharingDocument.Scalar(image, "OwnerId") ?? "",
+            Permissions = [.. Ec2SharingDocument.List($"image {id}", image, "LaunchPermissions").Select(p => ReadPermission(id, p))],
+            Tags = Ec2SharingDocument.Tags($"image {id}", image),
         };
     }
 
@@ -70,10 +48,10 @@ public static class ImageStateReader
     {
         var fact = new LaunchPermissionFact
         {
-            Group = Scalar(permission, "Group") ?? "",
-            UserId = Scalar(permission, "UserId") ?? "",
-            OrganizationArn = Scalar(permission, "OrganizationArn") ?? "",
-            OrganizationalUnitArn = Scalar(permission, "OrganizationalUnitArn") ?? "",
+            Group = Ec2SharingDocument.Scalar(permission, "Group") ?? "",
+            UserId = Ec2SharingDocument.Scalar(permission, "UserId") ?? "",
+            OrganizationArn = Ec2SharingDocument.Scalar(permission, "OrganizationArn") ?? "",
+            OrganizationalUnitArn = Ec2SharingDocument.Scalar(permission, "OrganizationalUnitArn") ?? "",
         };
         if (fact is { Group.Length: 0, UserId.Length: 0, OrganizationArn.Length: 0, OrganizationalUnitArn.Length: 0 })
         {
@@ -82,43 +60,4 @@ public static class ImageStateReader
 
         return fact;
     }
-
-    private static Dictionary<string, string> ReadTags(string image, JsonElement state)
-    {
-        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var tag in List(image, state, "Tags"))
-        {
-            if (Scalar(tag, "Key") is not { } key)
-            {
-                throw new StateFormatException($"image {image}: every tag in \"Tags\" needs a \"Key\"");
-            }
-
-            tags[key] = Scalar(tag, "Value") ?? "";
-        }
-
-        return tags;
-    }
-
-    private static IEnumerable<JsonElement> List(string image, JsonElement state, string property)
-    {
-        if (!state.TryGetProperty(property, out var list) || list.ValueKind == JsonValueKind.Null)
-        {
-            return [];
-        }
-
-        return list.ValueKind == JsonValueKind.Array
-            ? [.. list.EnumerateArray()]
-            : throw new StateFormatException($"image {image}: \"{property}\" must be a list");
-    }
-
-    // Account ids are strings in the CLI's output; a hand-written document may give them as numbers.
-    private static string? Scalar(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.GetRawText(),
-                _ => null,
-            }
-            : null;
 }
