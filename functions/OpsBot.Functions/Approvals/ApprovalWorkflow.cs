@@ -32,10 +32,9 @@ namespace OpsBot.Functions.Approvals;
 /// <param name="undoUsers">Users who may undo any remediation.</param>
 /// <param name="userGroups">Expands user-group approvers; null without Slack.</param>
 /// <param name="announcer">Announces settlements; null to only write them.</param>
-/// <param name="adapters">The resource adapters of the types other than security groups; null for <see cref="ResourceAdapters.Default"/>.</param>
+/// <param name="adapters">The resource adapters; null for <see cref="ResourceAdapters.Default"/>.</param>
 public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers, IUserGroupDirectory? userGroups = null, AuditAnnouncer? announcer = null, ResourceAdapters? adapters = null)
 {
-    private readonly SecurityGroupRemediation _remediation = new(policies, state, new PipelineOptions(), clock);
     private readonly ResourceRemediation _resources = new(policies, state, new PipelineOptions(), clock);
     private readonly ResourceAdapters _adapters = adapters ?? ResourceAdapters.Default;
 
@@ -123,21 +122,11 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         string? gone = null;
         try
         {
-            if (policy.Resource == SecurityGroupResourceType.TypeName)
-            {
-                var groups = await sessions.SecurityGroupsAsync(pending.Account, pending.Region, cancellationToken);
-                var group = await groups.ReadAsync(new ResourceReference(SecurityGroupResourceType.TypeName, pending.ResourceId), cancellationToken);
-                remediated = group is null ? null : await _remediation.ApprovedAsync(groups, group, policy, pending.Revoke, cancellationToken);
-                gone = group is null ? $"{pending.ResourceId} no longer exists" : null;
-            }
-            else
-            {
-                var adapter = AdapterFor(policy.Resource);
-                var session = await sessions.MemberAsync(pending.Account, pending.Region, cancellationToken);
-                var resource = await adapter.ReadAsync(session, pending.ResourceId, cancellationToken);
-                remediated = resource is null ? null : await _resources.ApprovedAsync(adapter, session, resource, policy, cancellationToken);
-                gone = resource is null ? $"{pending.ResourceId} no longer exists" : null;
-            }
+            var adapter = AdapterFor(policy.Resource);
+            var session = await sessions.MemberAsync(pending.Account, pending.Region, cancellationToken);
+            var resource = await adapter.ReadAsync(session, pending.ResourceId, cancellationToken);
+            remediated = resource is null ? null : await _resources.ApprovedAsync(adapter, session, resource, policy, pending.Revoke, cancellationToken);
+            gone = resource is null ? $"{pending.ResourceId} no longer exists" : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -221,21 +210,18 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         var now = clock.GetUtcNow();
         try
         {
-            if (decision.Changes is { Count: > 0 } changes)
+            var adapter = AdapterFor(policy?.Resource ?? ResourceTypeOf(record));
+            var session = await sessions.MemberAsync(record.Account, record.Region, cancellationToken);
+            foreach (var change in decision.Changes ?? [])
             {
-                var adapter = AdapterFor(policy?.Resource ?? ResourceTypeOf(record));
-                var session = await sessions.MemberAsync(record.Account, record.Region, cancellationToken);
-                foreach (var change in changes)
-                {
-                    await adapter.RestoreAsync(session, change, cancellationToken);
-                }
+                await adapter.RestoreAsync(session, change, cancellationToken);
             }
-            else
-            {
-                var groups = await sessions.SecurityGroupsAsync(record.Account, record.Region, cancellationToken);
 
-                // By shape, not rule id: the old rules are gone and EC2 gives the restored ones new ids.
-                await groups.AuthorizeAsync(decision.ResourceId, [.. restore.Select(p => p.ToFact() with { RuleId = null })], cancellationToken);
+            if (restore.Count > 0)
+            {
+                // Revoked rules, in the shape every security-group record has carried since the first release.
+                var rules = adapter as IRuleRevokingAdapter ?? throw new InvalidOperationException($"the decision revoked rules, but the adapter of {adapter.ResourceType} does not restore rules");
+                await rules.AuthorizeAsync(session, decision.ResourceId, restore, cancellationToken);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -8,4 +8,5 @@ namespace OpsBot.Functions.Audit;
 [JsonSerializable(typeof(Announcement))]
 [JsonSerializable(typeof(PendingAction))]
 [JsonSerializable(typeof(InteractionAuditRecord))]
+[JsonSerializable(typeof(List<AuditPermission>))]
 public sealed partial class AuditJsonContext : JsonSerializerContext;

@@ -34,6 +34,19 @@ public sealed record AuditPermission(string Direction, string Protocol, int From
         Description = Description,
     };
 
+    /// <summary>
+    /// True when <paramref name="other"/> is the same rule: the same rule id when both have one,
+    /// otherwise the same direction, protocol, ports and peer.
+    /// </summary>
+    public bool IsSameRule(AuditPermission other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return RuleId is not null && other.RuleId is not null
+            ? RuleId == other.RuleId
+            : Direction == other.Direction && Protocol == other.Protocol && FromPort == other.FromPort
+              && ToPort == other.ToPort && SourceKind == other.SourceKind && Source == other.Source;
+    }
+
     /// <inheritdoc />
     public override string ToString() => ToFact().ToString();
 }

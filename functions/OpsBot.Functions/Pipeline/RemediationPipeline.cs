@@ -1,5 +1,4 @@
 using OpsBot.Functions.Audit;
-using OpsBot.Functions.Aws.Ec2;
 using OpsBot.Functions.Aws.EventBridge;
 using OpsBot.Functions.Aws.Sns;
 using OpsBot.Functions.Aws.Sts;
@@ -10,7 +9,6 @@ using OpsBot.Functions.State;
 using OpsBot.Rules.Evaluation;
 using OpsBot.Rules.Events;
 using OpsBot.Rules.Resources;
-using OpsBot.Rules.Facts;
 using OpsBot.Rules.Policies;
 
 namespace OpsBot.Functions.Pipeline;
@@ -40,14 +38,13 @@ namespace OpsBot.Functions.Pipeline;
 /// <param name="clock">The clock.</param>
 /// <param name="slack">Slack alerts and approval requests for policies that notify Slack; null when Slack is not configured.</param>
 /// <param name="metrics">Where given-up announcements are signalled; null for the function log.</param>
-/// <param name="adapters">The resource adapters of the types other than security groups; null for <see cref="ResourceAdapters.Default"/>.</param>
+/// <param name="adapters">The resource adapters; null for <see cref="ResourceAdapters.Default"/>.</param>
 public sealed class RemediationPipeline(PolicySet policies, IStateStore state, IAccountSessions sessions, IAlertPublisher alerts, IResultEventPublisher resultEvents, PipelineOptions options, TimeProvider clock, SlackAlertPublisher? slack = null, IDeliveryMetrics? metrics = null, ResourceAdapters? adapters = null)
 {
     private readonly ResourceAdapters _adapters = adapters ?? ResourceAdapters.Default;
     private readonly ResourceRemediation _resources = new(policies, state, options, clock);
     private readonly PolicyEvaluator _evaluator = new(policies);
     private readonly AuditAnnouncer _announcer = new(policies, state, alerts, resultEvents, options.ResultDetailType, metrics ?? new EmbeddedMetricDeliveryMetrics(Console.Out, clock));
-    private readonly SecurityGroupRemediation _remediation = new(policies, state, options, clock);
 
     /// <summary>Processes one message body (an EventBridge event, an SQS record or a bare CloudTrail record).</summary>
     /// <param name="body">The message text.</param>
@@ -150,18 +147,28 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
     }
 
     /// <summary>
-    /// Acts on a group that a sweep found, not an event: every policy of the resource type is evaluated
-    /// on its live state and, when some match, the violation goes through the same claim, remediation,
-    /// audit and alerts as an event. The claim key is derived from the account, group and matched rules,
-    /// so a violation left in place (notify mode, held for a human) is announced once, not on every sweep.
+    /// Acts on a resource that a sweep found, not an event: every policy of the resource type is
+    /// evaluated on its live state and, when some match, the violation goes through the same claim,
+    /// remediation, audit and alerts as an event. The claim key is derived from the account, resource
+    /// and matched elements, so a violation left in place (notify mode, held for a human) is announced
+    /// once, not on every sweep.
     /// </summary>
-    /// <returns>Null when the group complies; otherwise the result (a duplicate when already announced).</returns>
-    public async Task<PipelineResult?> SweepGroupAsync(string account, string region, SecurityGroupFact group, ISecurityGroupClient groups, CancellationToken cancellationToken)
+    /// <param name="account">The member account the resource is in.</param>
+    /// <param name="region">The region.</param>
+    /// <param name="resourceType">The resource type's name, e.g. <c>aws.ec2.security-group</c>.</param>
+    /// <param name="resource">The resource fact as the sweep read it (the fact its adapter reads).</param>
+    /// <param name="cancellationToken">Cancels the work; the claim is then given back.</param>
+    /// <returns>Null when the resource complies; otherwise the result (a duplicate when already announced).</returns>
+    /// <exception cref="ArgumentException">No resource adapter is deployed for <paramref name="resourceType"/>.</exception>
+    public async Task<PipelineResult?> SweepResourceAsync(string account, string region, string resourceType, object resource, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(group);
-        ArgumentNullException.ThrowIfNull(groups);
-        var candidates = policies.All.Where(p => p.Resource == SecurityGroupResourceType.TypeName && p.Sweep).ToList();
-        var evaluation = await _evaluator.EvaluateAsync(group, candidates);
+        ArgumentException.ThrowIfNullOrEmpty(account);
+        ArgumentException.ThrowIfNullOrEmpty(region);
+        ArgumentNullException.ThrowIfNull(resource);
+        var adapter = _adapters.Find(resourceType ?? "")
+            ?? throw new ArgumentException($"no resource adapter is deployed for '{resourceType}', so a sweep cannot act on it", nameof(resourceType));
+        var candidates = policies.All.Where(p => p.Resource == resourceType && p.Sweep).ToList();
+        var evaluation = await _evaluator.EvaluateAsync(resource, candidates);
         if (evaluation.IsCompliant)
         {
             return null;
@@ -170,9 +177,10 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
         var sweep = SweepFinding.Event(account, region, evaluation, clock.GetUtcNow());
         return await RecordAsync(sweep.Id, async () =>
         {
-            var record = NewRecord(sweep) with { Resources = [group.GroupId] };
+            var session = await sessions.MemberAsync(account, region, cancellationToken);
+            var record = NewRecord(sweep) with { Resources = [evaluation.ResourceId] };
             var reasons = evaluation.Skips.Select(s => $"{s.Reason.Name()}: {s.Detail}").ToList();
-            return Complete(record, await _remediation.RemediateAsync(sweep, groups, group, evaluation, cancellationToken), reasons);
+            return Complete(record, await _resources.RemediateAsync(sweep, adapter, session, resource, evaluation, cancellationToken), reasons);
         }, cancellationToken);
     }
 
@@ -239,38 +247,9 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
         }
 
         record = record with { Resources = [.. triage.Resources.Select(r => r.ToString())] };
-        if (triage.ResourceType is { } type && type.Name != SecurityGroupResourceType.TypeName)
-        {
-            return await DecideThroughAdapterAsync(cloudTrailEvent, record, type.Name, triage, cancellationToken);
-        }
-
-        var groups = await sessions.SecurityGroupsAsync(cloudTrailEvent.Account, cloudTrailEvent.Region, cancellationToken);
-        var decisions = new List<AuditDecision>();
-        var reasons = new List<string>();
-        foreach (var reference in triage.Resources)
-        {
-            var group = await groups.ReadAsync(reference, cancellationToken);
-            if (group is null)
-            {
-                reasons.Add($"{SkipReason.ResourceNotFound.Name()}: {reference} does not exist in {cloudTrailEvent.Account} {cloudTrailEvent.Region}");
-                continue;
-            }
-
-            ResourceEvaluation evaluation;
-            try
-            {
-                evaluation = await _evaluator.EvaluateAsync(group, triage.Policies);
-            }
-            catch (PolicyEvaluationException ex)
-            {
-                return record with { Outcome = AuditOutcome.Failed, Reason = ex.Message, Errors = [ex.Message] };
-            }
-
-            reasons.AddRange(evaluation.Skips.Select(s => $"{s.Reason.Name()}: {s.Detail}"));
-            decisions.AddRange(await _remediation.RemediateAsync(cloudTrailEvent, groups, group, evaluation, cancellationToken));
-        }
-
-        return Complete(record, decisions, reasons);
+        return triage.ResourceType is { } type
+            ? await DecideThroughAdapterAsync(cloudTrailEvent, record, type.Name, triage, cancellationToken)
+            : record with { Outcome = AuditOutcome.Failed, Reason = "the event concerns no known resource type: the policies were evaluated by nobody" };
     }
 
     private async Task<AuditRecord> DecideThroughAdapterAsync(CloudTrailEvent cloudTrailEvent, AuditRecord record, string resourceType, TriageResult triage, CancellationToken cancellationToken)
@@ -285,7 +264,9 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
         var reasons = new List<string>();
         foreach (var reference in triage.Resources)
         {
-            var resource = await adapter.ReadAsync(session, reference.Id ?? reference.Name ?? "", cancellationToken)
+            var resource = await (adapter is IResourceReferenceReader byReference
+                    ? byReference.ReadAsync(session, reference, cancellationToken)
+                    : adapter.ReadAsync(session, reference.Id ?? reference.Name ?? "", cancellationToken))
                 ?? (triage.ResourceType as IDeletedResourceReader)?.Deleted(cloudTrailEvent, reference);
             if (resource is null)
             {

@@ -14,7 +14,9 @@ namespace OpsBot.Functions.Pipeline;
 /// by mode (the forced-notify switch overrides every policy), each enforced plan becomes one change
 /// that carries the state it replaces, written into a provisional record before it is made; then the
 /// resource is read again to verify each enforced policy now holds. Approve mode records a pending
-/// action; <see cref="ApprovedAsync"/> runs it on live state when a human approves.
+/// action; <see cref="ApprovedAsync"/> runs it on live state when a human approves. For an
+/// <see cref="IRuleRevokingAdapter"/> (security groups) the enforced plans' rules are revoked as one
+/// union, each rule once and credited to every policy that planned it, and the audit keeps the rules.
 /// </summary>
 internal sealed class ResourceRemediation(PolicySet policies, IStateStore state, PipelineOptions options, TimeProvider clock)
 {
@@ -23,36 +25,43 @@ internal sealed class ResourceRemediation(PolicySet policies, IStateStore state,
     public async Task<IReadOnlyList<AuditDecision>> RemediateAsync(CloudTrailEvent cloudTrailEvent, IResourceAdapter adapter, MemberSession session, object resource, ResourceEvaluation evaluation, CancellationToken cancellationToken)
     {
         var planned = evaluation.Decisions.Select(d => (Decision: d, Mode: options.ForceNotify ? RemediationMode.Notify : d.Mode, Plan: PlanOf(d))).ToList();
-        var enforced = planned.Where(p => p.Mode == RemediationMode.Enforce && p.Plan is { IsRunnable: true }).Select(p => (p.Decision, Change: adapter.Describe(resource, p.Plan!))).ToList();
+        var enforced = planned.Where(p => p.Mode == RemediationMode.Enforce && p.Plan is { IsRunnable: true }).Select(p => (p.Decision, Plan: p.Plan!, Change: adapter.Describe(resource, p.Plan!))).ToList();
         if (enforced.Count > 0)
         {
-            await state.WriteAuditAsync(Interrupted(cloudTrailEvent, enforced), cancellationToken);
+            await state.WriteAuditAsync(Interrupted(cloudTrailEvent, adapter, enforced.Select(e => (e.Decision, e.Plan, e.Change))), cancellationToken);
         }
 
-        // Two policies may plan the same change (two public statements, one block): it is made once.
-        foreach (var change in enforced.Select(e => e.Change).DistinctBy(c => (c.Action, c.Summary)))
+        var revoked = adapter is IRuleRevokingAdapter rules
+            ? await RevokeOnceAsync(rules, session, evaluation.ResourceId, enforced.SelectMany(e => e.Plan.Elements), cancellationToken)
+            : null;
+        if (revoked is null)
         {
-            await adapter.ApplyAsync(session, change, cancellationToken);
+            // Two policies may plan the same change (two public statements, one block): it is made once.
+            foreach (var change in enforced.Select(e => e.Change).DistinctBy(c => (c.Action, c.Summary)))
+            {
+                await adapter.ApplyAsync(session, change, cancellationToken);
+            }
         }
 
-        var after = enforced.Count > 0 ? await adapter.ReadAsync(session, evaluation.ResourceId, cancellationToken) : null;
+        var after = enforced.Any(e => Verifies(adapter, e.Decision.Policy)) ? await adapter.ReadAsync(session, evaluation.ResourceId, cancellationToken) : null;
         var results = new List<AuditDecision>(planned.Count);
         foreach (var (decision, mode, plan) in planned)
         {
             if (mode == RemediationMode.Enforce && plan is { IsRunnable: true })
             {
-                results.Add(await VerifiedAsync(decision, enforced.First(e => ReferenceEquals(e.Decision, decision)).Change, after));
+                var made = enforced.First(e => ReferenceEquals(e.Decision, decision));
+                results.Add(await VerifiedAsync(adapter, decision, made.Plan, made.Change, revoked, after));
                 continue;
             }
 
             var what = plan is null ? "no action is configured" : adapter.Describe(resource, plan).Summary;
             results.Add(mode switch
             {
-                RemediationMode.Enforce => Decision(decision, mode, AuditOutcome.Notified, $"not enforced, held for a human: {plan!.BlockedReason}", null, null),
-                RemediationMode.Approve when plan is not null => await PendingAsync(cloudTrailEvent, decision, plan, what, cancellationToken),
-                _ => Decision(decision, mode, AuditOutcome.Notified, options.ForceNotify && decision.Mode != RemediationMode.Notify
-                    ? $"notify only (forced; the policy says {Lower(decision.Mode)}): would {what}"
-                    : $"notify only: would {what}", null, null),
+                RemediationMode.Enforce => Decision(adapter, decision, mode, AuditOutcome.Notified, $"not enforced, held for a human: {plan!.BlockedReason}", null, null, null),
+                RemediationMode.Approve when plan is not null => await PendingAsync(cloudTrailEvent, adapter, decision, plan, what, cancellationToken),
+                _ => Decision(adapter, decision, mode, AuditOutcome.Notified, options.ForceNotify && decision.Mode != RemediationMode.Notify
+                    ? $"notify only (forced; the policy says {Lower(decision.Mode)}): {Would(adapter, plan, what)}"
+                    : $"notify only: {Would(adapter, plan, what)}", null, null, null),
             });
         }
 
@@ -61,20 +70,34 @@ internal sealed class ResourceRemediation(PolicySet policies, IStateStore state,
 
     /// <summary>
     /// Runs an approved remediation on the resource's live state: the policy is evaluated again and,
-    /// when it still matches, its plan is made and verified as in enforce mode. Null when it no longer matches.
+    /// when it still matches, its plan is made and verified as in enforce mode. For rules, only those
+    /// that still match AND were in the approved request (<paramref name="approved"/>) are revoked.
+    /// Null when nothing approved still matches.
     /// </summary>
-    public async Task<AuditDecision?> ApprovedAsync(IResourceAdapter adapter, MemberSession session, object resource, Policy policy, CancellationToken cancellationToken)
+    public async Task<AuditDecision?> ApprovedAsync(IResourceAdapter adapter, MemberSession session, object resource, Policy policy, IReadOnlyList<AuditPermission> approved, CancellationToken cancellationToken)
     {
         var live = (await _evaluator.EvaluateAsync(resource, [policy])).Decisions.FirstOrDefault(d => d.Policy.Id == policy.Id);
+        if (live is not null && adapter is IRuleRevokingAdapter rules)
+        {
+            var still = live.Elements.Where(e => approved.Any(a => a.IsSameRule(rules.Audit(e)))).ToList();
+            live = still.Count == 0 ? null : live with { Elements = still };
+        }
+
         if (live is null || PlanOf(live) is not { } plan)
         {
             return null;
         }
 
-        // A human approved it, so a plan held back for enforce mode runs.
+        // A human approved it, so a plan held back for enforce mode (too many rules) runs.
         var change = adapter.Describe(resource, plan);
-        await adapter.ApplyAsync(session, change, cancellationToken);
-        var verified = await VerifiedAsync(live, change, await adapter.ReadAsync(session, live.ResourceId, cancellationToken));
+        var revoked = adapter is IRuleRevokingAdapter revoking ? await RevokeOnceAsync(revoking, session, live.ResourceId, plan.Elements, cancellationToken) : null;
+        if (revoked is null)
+        {
+            await adapter.ApplyAsync(session, change, cancellationToken);
+        }
+
+        var after = Verifies(adapter, policy) ? await adapter.ReadAsync(session, live.ResourceId, cancellationToken) : null;
+        var verified = await VerifiedAsync(adapter, live, plan, change, revoked, after);
         return verified with { Mode = Lower(RemediationMode.Approve) };
     }
 
@@ -83,40 +106,75 @@ internal sealed class ResourceRemediation(PolicySet policies, IStateStore state,
         : decision.Mode == RemediationMode.Notify || decision.Action.Length == 0 ? null
         : throw new InvalidOperationException($"policy {decision.Policy.Id} names unknown action '{decision.Action}'");
 
-    private async Task<AuditDecision> VerifiedAsync(PolicyDecision decision, ResourceChange change, object? after)
+    private static async Task<Dictionary<string, AuditPermission>> RevokeOnceAsync(IRuleRevokingAdapter rules, MemberSession session, string resourceId, IEnumerable<object> elements, CancellationToken cancellationToken)
     {
-        bool? compliant = after is null || (await _evaluator.EvaluateAsync(after, [decision.Policy])).IsCompliant;
-        var reason = $"{change.Summary}" + (compliant == false ? "; STILL NOT COMPLIANT after the change: the policy matches the resource's current state" : "; compliant now");
-        return Decision(decision, RemediationMode.Enforce, compliant == false ? AuditOutcome.Failed : AuditOutcome.Remediated, reason, [change], compliant);
+        // Several policies may match the same rule; it is revoked once and credited to each.
+        var unique = elements.GroupBy(e => Key(rules.Audit(e))).Select(g => g.First()).ToList();
+        if (unique.Count == 0)
+        {
+            return [];
+        }
+
+        return (await rules.RevokeAsync(session, resourceId, unique, cancellationToken)).ToDictionary(Key);
     }
 
-    private async Task<AuditDecision> PendingAsync(CloudTrailEvent cloudTrailEvent, PolicyDecision decision, RemediationPlan plan, string what, CancellationToken cancellationToken)
+    private async Task<AuditDecision> VerifiedAsync(IResourceAdapter adapter, PolicyDecision decision, RemediationPlan plan, ResourceChange change, Dictionary<string, AuditPermission>? revoked, object? after)
+    {
+        bool? compliant = Verifies(adapter, decision.Policy) ? after is null || (await _evaluator.EvaluateAsync(after, [decision.Policy])).IsCompliant : null;
+        if (adapter is IRuleRevokingAdapter rules && revoked is not null)
+        {
+            var mine = plan.Elements.Select(e => revoked[Key(rules.Audit(e))]).ToList();
+            var gone = mine.Count(m => m.Unconfirmed);
+            var revokedReason = $"revoked {mine.Count} rule(s)" + (gone > 0 ? $", {gone} unconfirmed (EC2 reported them gone: a retried revoke or a change by someone else)" : "")
+                + (compliant == false ? "; STILL NOT COMPLIANT after revoking: the policy matches the group's current rules" : compliant == true ? "; compliant now" : "");
+            return Decision(adapter, decision, RemediationMode.Enforce, compliant == false ? AuditOutcome.Failed : AuditOutcome.Remediated, revokedReason, null, mine, compliant);
+        }
+
+        var reason = $"{change.Summary}" + (compliant == false ? "; STILL NOT COMPLIANT after the change: the policy matches the resource's current state" : "; compliant now");
+        return Decision(adapter, decision, RemediationMode.Enforce, compliant == false ? AuditOutcome.Failed : AuditOutcome.Remediated, reason, [change], null, compliant);
+    }
+
+    private async Task<AuditDecision> PendingAsync(CloudTrailEvent cloudTrailEvent, IResourceAdapter adapter, PolicyDecision decision, RemediationPlan plan, string what, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var remediation = decision.Policy.Remediation;
-        await state.SavePendingAsync(new PendingAction(cloudTrailEvent.Id, decision.Policy.Id, cloudTrailEvent.Account, cloudTrailEvent.Region, decision.ResourceId, plan.Action, [], remediation.Approvers, now, now + remediation.Expires), cancellationToken);
-        return Decision(decision, RemediationMode.Approve, AuditOutcome.PendingApproval, $"approval requested from {string.Join(", ", remediation.Approvers)} until {now + remediation.Expires:u}: {what}", null, null);
+        var rules = adapter is IRuleRevokingAdapter revoking ? plan.Elements.Select(revoking.Audit).ToList() : null;
+        await state.SavePendingAsync(new PendingAction(cloudTrailEvent.Id, decision.Policy.Id, cloudTrailEvent.Account, cloudTrailEvent.Region, decision.ResourceId, plan.Action, rules ?? [], remediation.Approvers, now, now + remediation.Expires), cancellationToken);
+        return Decision(adapter, decision, RemediationMode.Approve, AuditOutcome.PendingApproval, $"approval requested from {string.Join(", ", remediation.Approvers)} until {now + remediation.Expires:u}: {(rules is null ? what : $"{rules.Count} rule(s) to revoke")}", null, null, null);
     }
 
-    private AuditRecord Interrupted(CloudTrailEvent cloudTrailEvent, IEnumerable<(PolicyDecision Decision, ResourceChange Change)> changes) => new()
+    private AuditRecord Interrupted(CloudTrailEvent cloudTrailEvent, IResourceAdapter adapter, IEnumerable<(PolicyDecision Decision, RemediationPlan Plan, ResourceChange Change)> changes)
     {
-        EventId = cloudTrailEvent.Id,
-        RecordedAt = clock.GetUtcNow(),
-        EventTime = cloudTrailEvent.Time,
-        Account = cloudTrailEvent.Account,
-        Region = cloudTrailEvent.Region,
-        EventName = cloudTrailEvent.EventName,
-        Actor = AuditActor.From(cloudTrailEvent.Actor),
-        Outcome = AuditOutcome.Failed,
-        Reason = InterruptedReason,
-        Provisional = true,
-        Decisions = [.. changes.Select(c => Decision(c.Decision, RemediationMode.Enforce, AuditOutcome.Failed, InterruptedReason, [c.Change], null))],
-    };
+        var rules = adapter as IRuleRevokingAdapter;
+        var reason = rules is null ? InterruptedReason : InterruptedRevokeReason;
+        return new()
+        {
+            EventId = cloudTrailEvent.Id,
+            RecordedAt = clock.GetUtcNow(),
+            EventTime = cloudTrailEvent.Time,
+            Account = cloudTrailEvent.Account,
+            Region = cloudTrailEvent.Region,
+            EventName = cloudTrailEvent.EventName,
+            Actor = AuditActor.From(cloudTrailEvent.Actor),
+            Outcome = AuditOutcome.Failed,
+            Reason = reason,
+            Provisional = true,
+            Decisions = [.. changes.Select(c => rules is null
+                ? Decision(adapter, c.Decision, RemediationMode.Enforce, AuditOutcome.Failed, reason, [c.Change], null, null)
+                : Decision(adapter, c.Decision, RemediationMode.Enforce, AuditOutcome.Failed, reason, null, [.. c.Plan.Elements.Select(rules.Audit)], null))],
+        };
+    }
 
     /// <summary>The reason of a record whose attempt was interrupted while changing the resource.</summary>
     internal const string InterruptedReason = "interrupted while changing the resource: these changes were being made when the attempt stopped; check the resource and restore from this record if needed";
 
-    private static AuditDecision Decision(PolicyDecision decision, RemediationMode mode, AuditOutcome outcome, string reason, IReadOnlyList<ResourceChange>? changes, bool? compliantAfter) => new(
+    /// <summary>The reason of a record whose attempt was interrupted while revoking rules.</summary>
+    internal const string InterruptedRevokeReason = "interrupted while revoking: these rules were being revoked when the attempt stopped; check the group and restore from this record if needed";
+
+    // Rules keep their own audit shape (Matched and Revoked) so records, alerts and undo read as before.
+    private static AuditDecision Decision(IResourceAdapter adapter, PolicyDecision decision, RemediationMode mode, AuditOutcome outcome, string reason, IReadOnlyList<ResourceChange>? changes, IReadOnlyList<AuditPermission>? revoked, bool? compliantAfter) => adapter is IRuleRevokingAdapter rules
+        ? new(decision.Policy.Id, decision.Policy.SourceHash, Lower(decision.Policy.Severity), decision.ResourceId, Lower(mode), outcome, reason, [.. decision.Elements.Select(rules.Audit)], revoked ?? [], compliantAfter, decision.Explanation)
+        : new(
         decision.Policy.Id,
         decision.Policy.SourceHash,
         Lower(decision.Policy.Severity),
@@ -130,6 +188,13 @@ internal sealed class ResourceRemediation(PolicySet policies, IStateStore state,
         decision.Explanation,
         changes,
         [.. decision.Elements.Select(e => e.ToString() ?? "")]);
+
+    private static string Would(IResourceAdapter adapter, RemediationPlan? plan, string what) =>
+        adapter is IRuleRevokingAdapter ? $"{plan?.Elements.Count ?? 0} rule(s) would be revoked" : $"would {what}";
+
+    private static bool Verifies(IResourceAdapter adapter, Policy policy) => adapter is not IRuleRevokingAdapter rules || rules.Verifies(policy);
+
+    private static string Key(AuditPermission rule) => rule.RuleId ?? rule.ToString();
 
     private static string Lower<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();

@@ -3,12 +3,13 @@ using System.Text;
 using System.Text.Json;
 using OpsBot.Rules.Evaluation;
 using OpsBot.Rules.Events;
+using OpsBot.Rules.Facts;
 
 namespace OpsBot.Functions.Pipeline;
 
 /// <summary>
 /// Turns a violation a sweep found into the event the pipeline records it under. Its id is derived
-/// from the account, region, group and the matched rules of each policy, so the same violation always
+/// from the account, region, resource and the matched elements of each policy (a security-group rule by its rule id), so the same violation always
 /// gets the same id (announced once, however many sweeps see it) and a changed one gets a new id.
 /// </summary>
 public static class SweepFinding
@@ -29,7 +30,7 @@ public static class SweepFinding
         foreach (var decision in evaluation.Decisions.OrderBy(d => d.Policy.Id, StringComparer.Ordinal))
         {
             fingerprint.Append('|').Append(decision.Policy.Id).Append(':')
-                .AppendJoin(',', decision.Matches.Select(m => m.RuleId ?? m.ToString()).Order(StringComparer.Ordinal));
+                .AppendJoin(',', decision.Elements.Select(e => e is PermissionFact rule ? rule.RuleId ?? rule.ToString() : e.ToString() ?? "").Order(StringComparer.Ordinal));
         }
 
         var id = "sweep-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint.ToString())))[..32];

@@ -4,6 +4,7 @@ using OpsBot.Functions.Resources.Ec2Snapshot;
 using OpsBot.Functions.Resources.NetworkAcl;
 using OpsBot.Functions.Resources.RdsSnapshot;
 using OpsBot.Functions.Resources.S3;
+using OpsBot.Functions.Resources.SecurityGroup;
 
 namespace OpsBot.Functions.Resources;
 
@@ -16,9 +17,10 @@ public sealed class ResourceAdapters
     public ResourceAdapters(IEnumerable<IResourceAdapter> adapters) =>
         _adapters = adapters.ToDictionary(a => a.ResourceType, StringComparer.Ordinal);
 
-    /// <summary>Every adapter OpsBot ships (security groups have their own path, see <c>SecurityGroupRemediation</c>).</summary>
+    /// <summary>Every adapter OpsBot ships.</summary>
     public static ResourceAdapters Default { get; } = new(
     [
+        new SecurityGroupAdapter(),
         new S3BucketAdapter(),
         new CloudTrailTrailAdapter(),
         new Ec2Instance.Ec2InstanceAdapter(),

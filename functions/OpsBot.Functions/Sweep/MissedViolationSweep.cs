@@ -1,13 +1,15 @@
 using System.Globalization;
+using OpsBot.Functions.Aws.Ec2;
 using OpsBot.Functions.Aws.Sts;
 using OpsBot.Functions.Pipeline;
+using OpsBot.Rules.Resources;
 
 namespace OpsBot.Functions.Sweep;
 
 /// <summary>
 /// The sweeper's scan for violations that no event reported (a lost event, a rule created before
 /// OpsBot, a policy added later): every security group of the accounts and regions is read live,
-/// account-wide in pages, and run through <see cref="RemediationPipeline.SweepGroupAsync"/>. It paces
+/// account-wide in pages, and run through <see cref="RemediationPipeline.SweepResourceAsync"/>. It paces
 /// itself (<see cref="SweepOptions.ActionInterval"/> between remediations in one account and region)
 /// and stops at <see cref="SweepOptions.MaxGroups"/> or <see cref="SweepOptions.TimeBudget"/>, saying
 /// so. A failing account, region or group is recorded and skipped; the sweep goes on with the others.
@@ -63,8 +65,8 @@ public sealed class MissedViolationSweep(RemediationPipeline pipeline, IAccountS
                 DateTimeOffset? lastAction = null;
                 try
                 {
-                    var client = await sessions.SecurityGroupsAsync(account, region, cancellationToken);
-                    foreach (var group in await client.ReadAllAsync(cancellationToken))
+                    var session = await sessions.MemberAsync(account, region, cancellationToken);
+                    foreach (var group in await new Ec2SecurityGroupClient(session.Ec2).ReadAllAsync(cancellationToken))
                     {
                         if ((stopped = StopReason(groups, deadline)) is not null || (stopped = await PaceAsync(lastAction, deadline, cancellationToken)) is not null)
                         {
@@ -74,7 +76,7 @@ public sealed class MissedViolationSweep(RemediationPipeline pipeline, IAccountS
                         try
                         {
                             groups++;
-                            var result = await pipeline.SweepGroupAsync(account, region, group, client, cancellationToken);
+                            var result = await pipeline.SweepResourceAsync(account, region, SecurityGroupResourceType.TypeName, group, cancellationToken);
                             violating += result is null ? 0 : 1;
                             acted += result is { IsDuplicate: false } ? 1 : 0;
                             known += result is { IsDuplicate: true } ? 1 : 0;

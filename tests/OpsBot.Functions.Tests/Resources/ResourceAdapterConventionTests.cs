@@ -8,19 +8,19 @@ namespace OpsBot.Functions.Tests.Resources;
 public sealed class ResourceAdapterConventionTests
 {
     [Fact]
-    public void Every_resource_type_but_security_groups_has_an_adapter()
+    public void Every_resource_type_has_an_adapter()
     {
         var missing = ResourceTypeRegistry.Default.All
-            .Where(t => t.Name != SecurityGroupResourceType.TypeName && ResourceAdapters.Default.Find(t.Name) is null)
+            .Where(t => ResourceAdapters.Default.Find(t.Name) is null)
             .Select(t => t.Name);
 
         Assert.Empty(missing);
     }
 
     [Fact]
-    public void Every_action_of_an_adapted_type_is_understood_by_its_adapter()
+    public void Every_action_is_understood_by_its_adapter()
     {
-        foreach (var action in ActionRegistry.Default.All.Where(a => a.ResourceType != SecurityGroupResourceType.TypeName))
+        foreach (var action in ActionRegistry.Default.All)
         {
             var adapter = ResourceAdapters.Default.Find(action.ResourceType)!;
             var resource = Activator.CreateInstance(ResourceTypeRegistry.Default.Find(action.ResourceType)!.FactType)!;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
-using OpsBot.Functions.Aws.Ec2;
 
 namespace OpsBot.Functions.Aws.Sts;
 
@@ -41,10 +40,6 @@ public sealed class AssumeRoleSessions(AwsClientFactory clients, string centralR
     }
 
     /// <inheritdoc />
-    public async Task<ISecurityGroupClient> SecurityGroupsAsync(string accountId, string region, CancellationToken cancellationToken) =>
-        (await SessionAsync(accountId, region, cancellationToken)).SecurityGroups;
-
-    /// <inheritdoc />
     public async Task<MemberSession> MemberAsync(string accountId, string region, CancellationToken cancellationToken) =>
         (await SessionAsync(accountId, region, cancellationToken)).Member;
 
@@ -67,7 +62,7 @@ public sealed class AssumeRoleSessions(AwsClientFactory clients, string centralR
             }
 
             var (credentials, expires) = await CredentialsForAsync(accountId, cancellationToken);
-            var session = new CachedSession(new Ec2SecurityGroupClient(clients.CreateEc2(credentials, region)), new MemberSession(accountId, region, credentials, clients), expires);
+            var session = new CachedSession(new MemberSession(accountId, region, credentials, clients), expires);
             _sessions[key] = session;
             return session;
         }
@@ -106,7 +101,7 @@ public sealed class AssumeRoleSessions(AwsClientFactory clients, string centralR
         return (new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), expires);
     }
 
-    private sealed record CachedSession(ISecurityGroupClient SecurityGroups, MemberSession Member, DateTimeOffset Expires)
+    private sealed record CachedSession(MemberSession Member, DateTimeOffset Expires)
     {
         public bool IsFresh(DateTimeOffset now) => Expires == DateTimeOffset.MaxValue || now < Expires - RefreshMargin;
     }
