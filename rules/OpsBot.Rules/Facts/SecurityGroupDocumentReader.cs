@@ -17,7 +17,22 @@ internal static class SecurityGroupDocumentReader
     /// <summary>The groups of <paramref name="utf8"/>, each element still without its exposure and rule id.</summary>
     /// <exception cref="StateFormatException">The document is not describe-security-groups output.</exception>
     /// <exception cref="JsonException">The document is not JSON.</exception>
-    public static List<(SecurityGroupFact Group, List<PermissionFact> Elements)> Read(ReadOnlySpan<byte> utf8)
+    public static (SecurityGroupFact Group, List<PermissionFact> Elements)[] Read(ReadOnlyMemory<byte> utf8)
+    {
+        var groups = GroupSpans(utf8.Span);
+        var read = new (SecurityGroupFact, List<PermissionFact>)[groups.Count];
+        ParallelSlices.Run(groups.Count, i =>
+        {
+            var reader = new Utf8JsonReader(utf8.Span[groups[i]]);
+            reader.Read();
+            read[i] = ReadGroup(ref reader);
+        });
+        return read;
+    }
+
+    // One quick pass finds where each group starts and ends (and checks the syntax of the whole
+    // document); the groups are then read in parallel, each from its own bytes.
+    private static List<Range> GroupSpans(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -25,7 +40,7 @@ internal static class SecurityGroupDocumentReader
             throw new StateFormatException(ShapeError);
         }
 
-        List<(SecurityGroupFact, List<PermissionFact>)>? groups = null;
+        List<Range>? groups = null;
         while (NextProperty(ref reader) is var isGroups && reader.TokenType != JsonTokenType.EndObject)
         {
             if (isGroups && reader.TokenType == JsonTokenType.StartArray)
@@ -33,7 +48,9 @@ internal static class SecurityGroupDocumentReader
                 groups = [];
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    groups.Add(ReadGroup(ref reader));
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    groups.Add(start..(int)reader.BytesConsumed);
                 }
             }
             else

@@ -14,7 +14,7 @@ public static class SecurityGroupStateReader
     public static IReadOnlyList<SecurityGroupFact> Read(string groupsJson, string? rulesJson = null)
     {
         ArgumentNullException.ThrowIfNull(groupsJson);
-        return ReadUtf8(Encoding.UTF8.GetBytes(groupsJson), rulesJson is null ? null : Encoding.UTF8.GetBytes(rulesJson));
+        return ReadUtf8(Encoding.UTF8.GetBytes(groupsJson), rulesJson is null ? (ReadOnlyMemory<byte>?)null : Encoding.UTF8.GetBytes(rulesJson));
     }
 
     /// <summary>
@@ -26,8 +26,8 @@ public static class SecurityGroupStateReader
     {
         var read = ReadGroups(groupsUtf8);
         var ruleIds = rulesUtf8 is { } rules ? ReadRuleIds(rules) : null;
-        var facts = new SecurityGroupFact[read.Count];
-        for (var i = 0; i < facts.Length; i++)
+        var facts = new SecurityGroupFact[read.Length];
+        ParallelSlices.Run(read.Length, i =>
         {
             var (group, elements) = read[i];
             if (ruleIds is not null)
@@ -36,16 +36,15 @@ public static class SecurityGroupStateReader
             }
 
             facts[i] = SecurityGroupFactBuilder.Build(group, elements);
-        }
-
+        });
         return facts;
     }
 
     // A document that is both malformed and of the wrong shape is reported as malformed, whichever
-    // problem the single pass met first.
-    private static List<(SecurityGroupFact Group, List<PermissionFact> Elements)> ReadGroups(ReadOnlyMemory<byte> utf8)
+    // problem the reading met first.
+    private static (SecurityGroupFact Group, List<PermissionFact> Elements)[] ReadGroups(ReadOnlyMemory<byte> utf8)
     {
-        var json = WithoutByteOrderMark(utf8.Span);
+        var json = utf8.Span.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
         try
         {
             return SecurityGroupDocumentReader.Read(json);
@@ -60,9 +59,6 @@ public static class SecurityGroupStateReader
             throw;
         }
     }
-
-    private static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> utf8) =>
-        utf8.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
 
     private static Dictionary<string, string> ReadRuleIds(ReadOnlyMemory<byte> rulesJson)
     {
