@@ -7,7 +7,8 @@
 #
 # For each inventory size it writes the inventory once (tests/OpsBot.Benchmarks/Inventory/
 # generate-inventory.py), runs one discarded warm-up (page cache), then N timed runs, and prints
-# min / median / max wall clock, the median peak RSS and the number of findings.
+# min / median / max wall clock, the median CPU time (user + system, all threads), the median
+# peak RSS and the number of findings, after checking that they are exactly the violating groups.
 set -euo pipefail
 
 runs=5
@@ -28,7 +29,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-printf '%-8s %5s %9s %9s %9s %10s %9s\n' groups runs "min s" "median s" "max s" "RSS MB" findings
+printf '%-8s %5s %9s %9s %9s %10s %10s %9s\n' groups runs "min s" "median s" "max s" "CPU s" "RSS MB" findings
 for n in $sizes; do
   inventory="$work/inventory-$n.json"
   python3 "$root/tests/OpsBot.Benchmarks/Inventory/generate-inventory.py" "$n" "$inventory"
@@ -45,13 +46,14 @@ PY
 )"
   : > "$work/times"
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f '%e %M' -a -o "$work/times" "$@" scan --policies "$root/policies" --state "$inventory" --format json > /dev/null
+    /usr/bin/time -f '%e %M %U %S' -a -o "$work/times" "$@" scan --policies "$root/policies" --state "$inventory" --format json > /dev/null
   done
   python3 - "$work/times" "$n" "$runs" "$findings" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip() and line[0].isdigit()]
 wall = sorted(float(r[0]) for r in rows)
 rss = statistics.median(int(r[1]) for r in rows) / 1024
-print(f"{sys.argv[2]:<8} {sys.argv[3]:>5} {wall[0]:9.2f} {statistics.median(wall):9.2f} {wall[-1]:9.2f} {rss:10.0f} {sys.argv[4]:>9}")
+cpu = statistics.median(float(r[2]) + float(r[3]) for r in rows)
+print(f"{sys.argv[2]:<8} {sys.argv[3]:>5} {wall[0]:9.2f} {statistics.median(wall):9.2f} {wall[-1]:9.2f} {cpu:10.2f} {rss:10.0f} {sys.argv[4]:>9}")
 PY
 done
