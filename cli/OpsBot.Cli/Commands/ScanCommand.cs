@@ -20,7 +20,7 @@ internal static class ScanCommand
 {
     /// <summary>
     /// The largest inventory read (512 MiB): a whole estate's describe output is far above the
-    /// 16 MiB that bounds one event or one group, and the document is held as one string.
+    /// 16 MiB that bounds one event or one group, and the document is held in memory as read.
     /// </summary>
     public const long MaxStateBytes = 512L * 1024 * 1024;
 
@@ -58,9 +58,8 @@ internal static class ScanCommand
         {
             try
             {
-                var policies = new PolicyLoader().LoadSet(PolicyPaths.RequireExisting([result.GetValue(policiesOption)!]));
-                var type = ResourceType(policies, result.GetValue(resourceOption)!);
-                var candidates = Candidates(policies, type, result.GetValue(policyOption) ?? []);
+                var (policies, type, candidates) = ScanPolicies.Load(
+                    PolicyPaths.RequireExisting([result.GetValue(policiesOption)!]), result.GetValue(resourceOption)!, result.GetValue(policyOption) ?? []);
                 var stateFiles = result.GetValue(stateOption)!;
                 var resources = ReadState(new InputFiles(standardInput, MaxStateBytes), type, stateFiles);
                 var report = await new InventoryScan(policies).RunAsync(
@@ -84,25 +83,6 @@ internal static class ScanCommand
         return command;
     }
 
-    private static IResourceType ResourceType(PolicySet policies, string name) =>
-        policies.Resources.Find(name)
-        ?? throw new InputFileException($"--resource {name}: no such resource type (known: {string.Join(", ", policies.Resources.All.Select(t => t.Name))})");
-
-    // Each -p must name a loaded policy of the scanned type: a typo must not scan with nothing.
-    private static IReadOnlyList<Policy> Candidates(PolicySet policies, IResourceType type, string[] only)
-    {
-        foreach (var id in only)
-        {
-            var policy = policies.Find(id) ?? throw new InputFileException($"-p {id}: no such policy");
-            if (policy.Resource != type.Name)
-            {
-                throw new InputFileException($"-p {id}: the policy governs {policy.Resource}, not {type.Name}");
-            }
-        }
-
-        return [.. policies.All.Where(p => p.Resource == type.Name && (only.Length == 0 || only.Contains(p.Id)))];
-    }
-
     // The document is parsed once, by the type's reader; only when that fails is it checked as
     // JSON, so that a syntax error still reads path:line:col. An inventory can be 100 MB.
     private static IReadOnlyList<object> ReadState(InputFiles inputs, IResourceType type, string[] files)
@@ -110,7 +90,7 @@ internal static class ScanCommand
         var documents = files.Select(inputs.ReadBytes).ToList();
         try
         {
-            return type.ReadState(Text(documents[0]), documents.Count > 1 ? Text(documents[1]) : null);
+            return type.ReadState(documents[0], documents.Count > 1 ? documents[1] : (ReadOnlyMemory<byte>?)null);
         }
         catch (StateFormatException ex)
         {
@@ -129,8 +109,6 @@ internal static class ScanCommand
             throw new InputFileException($"{string.Join(", ", files)}: {ex.Message}");
         }
     }
-
-    private static string Text(byte[] utf8) => Encoding.UTF8.GetString(utf8).TrimStart('\uFEFF');
 
     // Rendered whole, then written once: the console writer flushes on every write, and an
     // inventory can have tens of thousands of findings.

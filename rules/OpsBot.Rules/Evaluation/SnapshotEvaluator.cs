@@ -14,7 +14,7 @@ public sealed class SnapshotEvaluator(PolicySet policies)
 
     /// <summary>
     /// Evaluates <paramref name="cloudTrailEvent"/> with <paramref name="resources"/> as the live state:
-    /// resource facts of any registered type (as <see cref="IResourceType.ReadState"/> reads them);
+    /// resource facts of any registered type (as <see cref="IResourceType.ReadState(string, string?)"/> reads them);
     /// those of the type the event concerns are looked up by the event's references.
     /// </summary>
     public async ValueTask<EventEvaluation> EvaluateAsync(CloudTrailEvent cloudTrailEvent, IReadOnlyList<object> resources)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace OpsBot.Rules.Facts;
@@ -12,70 +13,54 @@ public static class SecurityGroupStateReader
     /// <exception cref="StateFormatException">The document is not describe-security-groups output.</exception>
     public static IReadOnlyList<SecurityGroupFact> Read(string groupsJson, string? rulesJson = null)
     {
-        using var groups = Parse(groupsJson, "describe-security-groups");
-        if (!groups.RootElement.TryGetProperty("SecurityGroups", out var list) || list.ValueKind != JsonValueKind.Array)
-        {
-            throw new StateFormatException("expected describe-security-groups output: an object with a \"SecurityGroups\" array");
-        }
-
-        var ruleIds = rulesJson is null ? null : ReadRuleIds(rulesJson);
-        return [.. list.EnumerateArray().Select(g => ReadGroup(g, ruleIds))];
+        ArgumentNullException.ThrowIfNull(groupsJson);
+        return ReadUtf8(Encoding.UTF8.GetBytes(groupsJson), rulesJson is null ? (ReadOnlyMemory<byte>?)null : Encoding.UTF8.GetBytes(rulesJson));
     }
 
-    private static SecurityGroupFact ReadGroup(JsonElement g, Dictionary<string, string>? ruleIds)
+    /// <summary>
+    /// Parses every group of a describe-security-groups document given as UTF-8 (a leading byte
+    /// order mark is skipped), with rule ids from <paramref name="rulesUtf8"/> when given.
+    /// </summary>
+    /// <exception cref="StateFormatException">The document is not describe-security-groups output.</exception>
+    public static IReadOnlyList<SecurityGroupFact> ReadUtf8(ReadOnlyMemory<byte> groupsUtf8, ReadOnlyMemory<byte>? rulesUtf8 = null)
     {
-        var groupId = Text(g, "GroupId");
-        if (groupId.Length == 0)
+        var read = ReadGroups(groupsUtf8);
+        var ruleIds = rulesUtf8 is { } rules ? ReadRuleIds(rules) : null;
+        var facts = new SecurityGroupFact[read.Length];
+        ParallelSlices.Run(read.Length, i =>
         {
-            throw new StateFormatException("a security group has no \"GroupId\"");
-        }
-
-        var elements = new List<PermissionFact>();
-        AddPermissions(g, "IpPermissions", TrafficDirection.Ingress, elements);
-        AddPermissions(g, "IpPermissionsEgress", TrafficDirection.Egress, elements);
-        if (ruleIds is not null)
-        {
-            elements = [.. elements.Select(e => ruleIds.TryGetValue(Key(groupId, e), out var id) ? e with { RuleId = id } : e)];
-        }
-
-        var group = new SecurityGroupFact
-        {
-            GroupId = groupId,
-            GroupName = Text(g, "GroupName"),
-            VpcId = Text(g, "VpcId"),
-            OwnerId = Text(g, "OwnerId"),
-            Description = Text(g, "Description"),
-            Tags = ReadTags(g),
-        };
-        return SecurityGroupFactBuilder.Build(group, elements);
-    }
-
-    private static void AddPermissions(JsonElement group, string property, TrafficDirection direction, List<PermissionFact> into)
-    {
-        foreach (var p in Array(group, property))
-        {
-            var protocol = IpProtocol.Normalize(Text(p, "IpProtocol"));
-            var from = Int(p, "FromPort");
-            var to = Int(p, "ToPort");
-            PermissionFact Element(SourceKind kind, string source, JsonElement peer) => new()
+            var (group, elements) = read[i];
+            if (ruleIds is not null)
             {
-                Direction = direction,
-                Protocol = protocol,
-                FromPort = from,
-                ToPort = to,
-                SourceKind = kind,
-                Source = source,
-                Description = Text(peer, "Description"),
-            };
+                elements = [.. elements.Select(e => ruleIds.TryGetValue(Key(group.GroupId, e), out var id) ? e with { RuleId = id } : e)];
+            }
 
-            into.AddRange(Array(p, "IpRanges").Select(r => Element(SourceKind.Ipv4Cidr, Text(r, "CidrIp"), r)));
-            into.AddRange(Array(p, "Ipv6Ranges").Select(r => Element(SourceKind.Ipv6Cidr, Text(r, "CidrIpv6"), r)));
-            into.AddRange(Array(p, "PrefixListIds").Select(r => Element(SourceKind.PrefixList, Text(r, "PrefixListId"), r)));
-            into.AddRange(Array(p, "UserIdGroupPairs").Select(r => Element(SourceKind.SecurityGroup, Text(r, "GroupId"), r)));
+            facts[i] = SecurityGroupFactBuilder.Build(group, elements);
+        });
+        return facts;
+    }
+
+    // A document that is both malformed and of the wrong shape is reported as malformed, whichever
+    // problem the reading met first.
+    private static (SecurityGroupFact Group, List<PermissionFact> Elements)[] ReadGroups(ReadOnlyMemory<byte> utf8)
+    {
+        var json = utf8.Span.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
+        try
+        {
+            return SecurityGroupDocumentReader.Read(json);
+        }
+        catch (JsonException ex)
+        {
+            throw NotJson("describe-security-groups", ex);
+        }
+        catch (StateFormatException)
+        {
+            Parse(utf8, "describe-security-groups").Dispose();
+            throw;
         }
     }
 
-    private static Dictionary<string, string> ReadRuleIds(string rulesJson)
+    private static Dictionary<string, string> ReadRuleIds(ReadOnlyMemory<byte> rulesJson)
     {
         using var rules = Parse(rulesJson, "describe-security-group-rules");
         if (!rules.RootElement.TryGetProperty("SecurityGroupRules", out var list) || list.ValueKind != JsonValueKind.Array)
@@ -128,18 +113,7 @@ public static class SecurityGroupStateReader
     internal static string Key(string groupId, PermissionFact e) =>
         $"{groupId}|{e.Direction}|{e.Protocol}|{(e.IsAllTraffic ? -1 : e.FromPort)}|{(e.IsAllTraffic ? -1 : e.ToPort)}|{e.SourceKind}|{e.Source}";
 
-    private static Dictionary<string, string> ReadTags(JsonElement group)
-    {
-        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var tag in Array(group, "Tags"))
-        {
-            tags[Text(tag, "Key")] = Text(tag, "Value");
-        }
-
-        return tags;
-    }
-
-    private static JsonDocument Parse(string json, string what)
+    private static JsonDocument Parse(ReadOnlyMemory<byte> json, string what)
     {
         try
         {
@@ -147,12 +121,11 @@ public static class SecurityGroupStateReader
         }
         catch (JsonException ex)
         {
-            throw new StateFormatException($"{what} output is not valid JSON: {ex.Message}");
+            throw NotJson(what, ex);
         }
     }
 
-    private static IEnumerable<JsonElement> Array(JsonElement e, string property) =>
-        e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : [];
+    private static StateFormatException NotJson(string what, JsonException ex) => new($"{what} output is not valid JSON: {ex.Message}");
 
     private static string Text(JsonElement e, string property) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";

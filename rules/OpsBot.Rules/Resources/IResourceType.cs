@@ -53,6 +53,13 @@ public interface IResourceType
     /// <exception cref="Facts.StateFormatException">The document is not in the expected shape.</exception>
     IReadOnlyList<object> ReadState(string document, string? companion);
 
+    /// <summary>
+    /// <see cref="ReadState(string, string?)"/> from the documents' UTF-8 bytes as read from a file
+    /// (a leading byte order mark is skipped), for inventories too large to copy into a string.
+    /// </summary>
+    /// <exception cref="Facts.StateFormatException">The document is not in the expected shape.</exception>
+    IReadOnlyList<object> ReadState(ReadOnlyMemory<byte> document, ReadOnlyMemory<byte>? companion);
+
     /// <summary>The id of a resource fact of this type, as decisions and audit records name it.</summary>
     string ResourceId(object resource);
 

@@ -41,8 +41,15 @@ public abstract class ResourceType<TResource> : IResourceType
     /// <inheritdoc />
     public abstract IReadOnlyList<ResourceReference> FindResources(CloudTrailEvent cloudTrailEvent);
 
-    /// <summary>Reads the offline state document into resource facts (see <see cref="IResourceType.ReadState"/>).</summary>
+    /// <summary>Reads the offline state document into resource facts (see <see cref="IResourceType.ReadState(string, string?)"/>).</summary>
     public abstract IReadOnlyList<TResource> Read(string document, string? companion);
+
+    /// <summary>
+    /// Reads the offline state document from its UTF-8 bytes (see <see cref="IResourceType.ReadState(ReadOnlyMemory{byte}, ReadOnlyMemory{byte}?)"/>);
+    /// decodes them for <see cref="Read"/> unless a type reads the bytes itself.
+    /// </summary>
+    public virtual IReadOnlyList<TResource> ReadUtf8(ReadOnlyMemory<byte> document, ReadOnlyMemory<byte>? companion) =>
+        Read(Utf8Text(document), companion is { } c ? Utf8Text(c) : null);
 
     /// <summary>The id of <paramref name="resource"/>.</summary>
     public abstract string IdOf(TResource resource);
@@ -58,6 +65,9 @@ public abstract class ResourceType<TResource> : IResourceType
     public IReadOnlyList<object> ReadState(string document, string? companion) => Read(document, companion);
 
     /// <inheritdoc />
+    public IReadOnlyList<object> ReadState(ReadOnlyMemory<byte> document, ReadOnlyMemory<byte>? companion) => ReadUtf8(document, companion);
+
+    /// <inheritdoc />
     public string ResourceId(object resource) => IdOf((TResource)resource);
 
     /// <inheritdoc />
@@ -65,4 +75,6 @@ public abstract class ResourceType<TResource> : IResourceType
 
     /// <inheritdoc />
     public IElementCollection? Collection(string selection) => Collections.FirstOrDefault(c => c.Name == selection);
+
+    private static string Utf8Text(ReadOnlyMemory<byte> utf8) => System.Text.Encoding.UTF8.GetString(utf8.Span).TrimStart('\uFEFF');
 }

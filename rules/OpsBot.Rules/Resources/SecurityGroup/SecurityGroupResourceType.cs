@@ -50,6 +50,10 @@ public sealed class SecurityGroupResourceType : ResourceType<SecurityGroupFact>,
     public override IReadOnlyList<SecurityGroupFact> Read(string document, string? companion) => SecurityGroupStateReader.Read(document, companion);
 
     /// <inheritdoc />
+    public override IReadOnlyList<SecurityGroupFact> ReadUtf8(ReadOnlyMemory<byte> document, ReadOnlyMemory<byte>? companion) =>
+        SecurityGroupStateReader.ReadUtf8(document, companion);
+
+    /// <inheritdoc />
     public override string IdOf(SecurityGroupFact resource)
     {
         ArgumentNullException.ThrowIfNull(resource);

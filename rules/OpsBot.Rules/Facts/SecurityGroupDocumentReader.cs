@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace OpsBot.Rules.Facts;
+
+/// <summary>
+/// Reads the groups of a describe-security-groups document in one forward pass over its UTF-8
+/// bytes, straight into facts: no document tree and no UTF-16 copy, so an inventory of 100,000
+/// groups costs its facts and little more. Reads as <see cref="SecurityGroupStateReader"/> has
+/// always read (a missing or mistyped value is empty, or -1 for a port; the last of two equal keys
+/// wins), and refuses what that reader could not read.
+/// </summary>
+internal static class SecurityGroupDocumentReader
+{
+    private const string ShapeError = "expected describe-security-groups output: an object with a \"SecurityGroups\" array";
+
+    /// <summary>The groups of <paramref name="utf8"/>, each element still without its exposure and rule id.</summary>
+    /// <exception cref="StateFormatException">The document is not describe-security-groups output.</exception>
+    /// <exception cref="JsonException">The document is not JSON.</exception>
+    public static (SecurityGroupFact Group, List<PermissionFact> Elements)[] Read(ReadOnlyMemory<byte> utf8)
+    {
+        var groups = GroupSpans(utf8.Span);
+        var read = new (SecurityGroupFact, List<PermissionFact>)[groups.Count];
+        ParallelSlices.Run(groups.Count, i =>
+        {
+            var reader = new Utf8JsonReader(utf8.Span[groups[i]]);
+            reader.Read();
+            read[i] = ReadGroup(ref reader);
+        });
+        return read;
+    }
+
+    // One quick pass finds where each group starts and ends (and checks the syntax of the whole
+    // document); the groups are then read in parallel, each from its own bytes.
+    private static List<Range> GroupSpans(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new StateFormatException(ShapeError);
+        }
+
+        List<Range>? groups = null;
+        while (NextProperty(ref reader) is var isGroups && reader.TokenType != JsonTokenType.EndObject)
+        {
+            if (isGroups && reader.TokenType == JsonTokenType.StartArray)
+            {
+                groups = [];
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    groups.Add(start..(int)reader.BytesConsumed);
+                }
+            }
+            else
+            {
+                groups = isGroups ? null : groups;
+                reader.Skip();
+            }
+        }
+
+        // Whatever follows the root object must be nothing: the reader throws on anything else.
+        reader.Read();
+        return groups ?? throw new StateFormatException(ShapeError);
+    }
+
+    // Moves to the next property's value of the current object, or to its end; true when the name is SecurityGroups.
+    private static bool NextProperty(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            return false;
+        }
+
+        var isGroups = reader.ValueTextEquals("SecurityGroups"u8);
+        reader.Read();
+        return isGroups;
+    }
+
+    private static (SecurityGroupFact, List<PermissionFact>) ReadGroup(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new StateFormatException("a security group has no \"GroupId\"");
+        }
+
+        string groupId = "", name = "", vpc = "", owner = "", description = "";
+        List<PermissionFact> ingress = [], egress = [];
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("GroupId"u8)) { groupId = Text(ref reader); }
+            else if (reader.ValueTextEquals("GroupName"u8)) { name = Text(ref reader); }
+            else if (reader.ValueTextEquals("VpcId"u8)) { vpc = Text(ref reader); }
+            else if (reader.ValueTextEquals("OwnerId"u8)) { owner = Text(ref reader); }
+            else if (reader.ValueTextEquals("Description"u8)) { description = Text(ref reader); }
+            else if (reader.ValueTextEquals("IpPermissions"u8)) { ingress = Permissions(ref reader, TrafficDirection.Ingress); }
+            else if (reader.ValueTextEquals("IpPermissionsEgress"u8)) { egress = Permissions(ref reader, TrafficDirection.Egress); }
+            else if (reader.ValueTextEquals("Tags"u8)) { tags = Tags(ref reader); }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (groupId.Length == 0)
+        {
+            throw new StateFormatException("a security group has no \"GroupId\"");
+        }
+
+        ingress.AddRange(egress);
+        var group = new SecurityGroupFact { GroupId = groupId, GroupName = name, VpcId = vpc, OwnerId = owner, Description = description, Tags = tags };
+        return (group, ingress);
+    }
+
+    private static List<PermissionFact> Permissions(ref Utf8JsonReader reader, TrafficDirection direction)
+    {
+        var elements = new List<PermissionFact>();
+        if (!StartArray(ref reader))
+        {
+            return elements;
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new StateFormatException("a permission of a security group is not an object");
+            }
+
+            var permission = new PermissionDocument();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("IpProtocol"u8)) { permission.Protocol = Text(ref reader); }
+                else if (reader.ValueTextEquals("FromPort"u8)) { permission.From = Port(ref reader, "FromPort"); }
+                else if (reader.ValueTextEquals("ToPort"u8)) { permission.To = Port(ref reader, "ToPort"); }
+                else if (reader.ValueTextEquals("IpRanges"u8)) { permission.Ipv4 = Peers(ref reader, "CidrIp"u8); }
+                else if (reader.ValueTextEquals("Ipv6Ranges"u8)) { permission.Ipv6 = Peers(ref reader, "CidrIpv6"u8); }
+                else if (reader.ValueTextEquals("PrefixListIds"u8)) { permission.PrefixLists = Peers(ref reader, "PrefixListId"u8); }
+                else if (reader.ValueTextEquals("UserIdGroupPairs"u8)) { permission.Groups = Peers(ref reader, "GroupId"u8); }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            permission.AddTo(elements, direction);
+        }
+
+        return elements;
+    }
+
+    // Each peer as (source, description); a peer that is no object has neither.
+    private static List<(string, string)>? Peers(ref Utf8JsonReader reader, ReadOnlySpan<byte> sourceProperty)
+    {
+        if (!StartArray(ref reader))
+        {
+            return null;
+        }
+
+        var peers = new List<(string, string)>(1);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            string source = "", description = "";
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals(sourceProperty)) { source = Text(ref reader); }
+                    else if (reader.ValueTextEquals("Description"u8)) { description = Text(ref reader); }
+                    else
+                    {
+                        reader.Read();
+                        reader.Skip();
+                    }
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+
+            peers.Add((source, description));
+        }
+
+        return peers;
+    }
+
+    private static Dictionary<string, string> Tags(ref Utf8JsonReader reader)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!StartArray(ref reader))
+        {
+            return tags;
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            string key = "", value = "";
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("Key"u8)) { key = Text(ref reader); }
+                    else if (reader.ValueTextEquals("Value"u8)) { value = Text(ref reader); }
+                    else
+                    {
+                        reader.Read();
+                        reader.Skip();
+                    }
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+
+            tags[key] = value;
+        }
+
+        return tags;
+    }
+
+    // Moves to the property's value; true when it is an array (then positioned on its start), else skips it.
+    private static bool StartArray(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            return true;
+        }
+
+        reader.Skip();
+        return false;
+    }
+
+    private static string Text(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.ValueSpan.Length == 0 ? "" : reader.GetString()!;
+        }
+
+        reader.Skip();
+        return "";
+    }
+
+    private static int Port(ref Utf8JsonReader reader, string property)
+    {
+        reader.Read();
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                return reader.TryGetInt32(out var port) ? port : throw new StateFormatException($"a permission's \"{property}\" is not a whole number");
+            case JsonTokenType.String:
+                return int.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
+            default:
+                reader.Skip();
+                return -1;
+        }
+    }
+}
