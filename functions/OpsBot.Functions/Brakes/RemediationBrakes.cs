@@ -16,7 +16,8 @@ namespace OpsBot.Functions.Brakes;
 /// <remarks>
 /// Each limit's first held violation in a window announces it (the fight's escalation, the account's
 /// batch, the breaker's trip), marked by a conditional update so exactly one does; later ones in the
-/// window are <see cref="AuditOutcome.Held"/>, recorded in the audit and not announced again. A held
+/// window are <see cref="AuditOutcome.Held"/>, recorded in the audit and not announced again. Each
+/// action is counted by its event, policy and resource, so a redelivered event is not counted twice. A held
 /// violation is not counted; a counted one that a later brake holds stays counted, so the counts err
 /// on the side of acting less.
 /// </remarks>
@@ -35,6 +36,7 @@ public sealed class RemediationBrakes(BrakeCounters counters, BrakeSettings sett
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(resource);
         var now = clock.GetUtcNow();
+        var action = $"{cloudTrailEvent.Id}#{decision.Policy.Id}#{decision.ResourceId}";
         var breaker = await counters.ReadBreakerAsync(cancellationToken);
         if (breaker.Tripped)
         {
@@ -49,7 +51,7 @@ public sealed class RemediationBrakes(BrakeCounters counters, BrakeSettings sett
 
         var fightCounter = $"FIGHT#{cloudTrailEvent.Account}#{cloudTrailEvent.Region}#{decision.Policy.Id}#{decision.ResourceId}";
         var fightWindow = BrakeCounters.WindowStart(now, fight.Within);
-        if (!await counters.TryCountAsync(fightCounter, fightWindow, fight.Within, fight.Max, cancellationToken))
+        if (!await counters.TryCountAsync(fightCounter, fightWindow, fight.Within, fight.Max, action, cancellationToken))
         {
             var who = Reopener.Describe(cloudTrailEvent.Actor, resource);
             return await counters.TryMarkAnnouncedAsync(fightCounter, fightWindow, fight.Within, cloudTrailEvent.Id, cancellationToken)
@@ -59,7 +61,7 @@ public sealed class RemediationBrakes(BrakeCounters counters, BrakeSettings sett
 
         var accountCounter = $"ACCOUNT#{cloudTrailEvent.Account}";
         var accountWindow = BrakeCounters.WindowStart(now, settings.AccountWindow);
-        if (!await counters.TryCountAsync(accountCounter, accountWindow, settings.AccountWindow, settings.AccountActions, cancellationToken))
+        if (!await counters.TryCountAsync(accountCounter, accountWindow, settings.AccountWindow, settings.AccountActions, action, cancellationToken))
         {
             var until = accountWindow + settings.AccountWindow;
             return await counters.TryMarkAnnouncedAsync(accountCounter, accountWindow, settings.AccountWindow, cloudTrailEvent.Id, cancellationToken)
@@ -68,7 +70,7 @@ public sealed class RemediationBrakes(BrakeCounters counters, BrakeSettings sett
         }
 
         var breakerWindow = BrakeCounters.WindowStart(now, settings.BreakerWindow);
-        if (!await counters.TryCountAsync(BreakerCounter, breakerWindow, settings.BreakerWindow, settings.BreakerActions, cancellationToken))
+        if (!await counters.TryCountAsync(BreakerCounter, breakerWindow, settings.BreakerWindow, settings.BreakerActions, action, cancellationToken))
         {
             var reason = $"more than {settings.BreakerActions} automatic actions across the organization within {settings.BreakerWindow.TotalMinutes:0.#} minute(s) from {breakerWindow:u}";
             if (await counters.TryTripAsync(now, reason, cancellationToken))

@@ -9,8 +9,10 @@ namespace OpsBot.Functions.State;
 /// </summary>
 /// <remarks>
 /// Items: <c>pk = BRAKE#&lt;counter&gt;</c>, <c>sk = WINDOW#&lt;window start, ISO 8601&gt;</c>, a fixed
-/// window per item, with <c>n</c> (the count, raised by <c>ADD</c> under the condition that it is below
-/// the limit, so of two concurrent callers at the limit exactly one counts), <c>announced</c> (set once by
+/// window per item, with <c>actions</c> (a string set of the actions counted, each
+/// <c>&lt;event id&gt;#&lt;policy&gt;#&lt;resource&gt;</c>, grown by <c>ADD</c> under the condition that it holds
+/// fewer than the limit or already holds the action: of two concurrent callers at the limit exactly one
+/// counts, and a redelivery of an event whose first attempt failed after counting is not counted twice), <c>announced</c> (set once by
 /// a conditional update: the one violation that escalates or announces the window) and <c>expiresAt</c>
 /// (TTL, a window after the window ends). The breaker is <c>pk = BRAKE#breaker</c>, <c>sk = STATE</c>:
 /// <c>tripped</c> (BOOL), <c>trippedAt</c>, <c>reason</c>, and after a reset <c>resetBy</c>/<c>resetAt</c>;
@@ -27,10 +29,11 @@ public sealed class BrakeCounters(IAmazonDynamoDB dynamoDb, string tableName)
     };
 
     /// <summary>
-    /// Counts one action on <paramref name="counter"/> in the window starting at <paramref name="windowStart"/>
-    /// if fewer than <paramref name="limit"/> are counted there; false (and nothing counted) at the limit.
+    /// Counts <paramref name="action"/> on <paramref name="counter"/> in the window starting at <paramref name="windowStart"/>
+    /// if fewer than <paramref name="limit"/> are counted there (or it is counted already: true again);
+    /// false, and nothing counted, at the limit.
     /// </summary>
-    public async Task<bool> TryCountAsync(string counter, DateTimeOffset windowStart, TimeSpan window, int limit, CancellationToken cancellationToken)
+    public async Task<bool> TryCountAsync(string counter, DateTimeOffset windowStart, TimeSpan window, int limit, string action, CancellationToken cancellationToken)
     {
         try
         {
@@ -38,11 +41,12 @@ public sealed class BrakeCounters(IAmazonDynamoDB dynamoDb, string tableName)
             {
                 TableName = tableName,
                 Key = WindowKey(counter, windowStart),
-                UpdateExpression = "ADD n :one SET expiresAt = :expires",
-                ConditionExpression = "attribute_not_exists(n) OR n < :limit",
+                UpdateExpression = "ADD actions :actions SET expiresAt = :expires",
+                ConditionExpression = "attribute_not_exists(actions) OR size(actions) < :limit OR contains(actions, :action)",
                 ExpressionAttributeValues = new Dictionary<string, AttributeValue>
                 {
-                    [":one"] = StateItems.Number(1),
+                    [":actions"] = new AttributeValue { SS = [action] },
+                    [":action"] = new AttributeValue(action),
                     [":limit"] = StateItems.Number(limit),
                     [":expires"] = StateItems.Number(windowStart + window + window),
                 },
@@ -84,7 +88,7 @@ public sealed class BrakeCounters(IAmazonDynamoDB dynamoDb, string tableName)
     public async Task<int> ReadCountAsync(string counter, DateTimeOffset windowStart, CancellationToken cancellationToken)
     {
         var item = (await dynamoDb.GetItemAsync(new GetItemRequest { TableName = tableName, Key = WindowKey(counter, windowStart), ConsistentRead = true }, cancellationToken)).Item;
-        return item is not null && item.TryGetValue("n", out var n) && n.N is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : 0;
+        return item is not null && item.TryGetValue("actions", out var actions) ? actions.SS?.Count ?? 0 : 0;
     }
 
     /// <summary>The circuit breaker as stored; <see cref="BreakerState.Closed"/> when it was never tripped.</summary>
