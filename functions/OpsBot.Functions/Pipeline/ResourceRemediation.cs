@@ -53,7 +53,7 @@ internal sealed class ResourceRemediation(PolicySet policies, IStateStore state,
         {
             if (brake is { IsHeld: true })
             {
-                results.Add(Decision(decision, RemediationMode.Enforce, brake.Outcome!.Value, brake.Reason, null, null));
+                results.Add(Decision(decision, brake.Mode, brake.Outcome!.Value, brake.Reason, null, null));
                 continue;
             }
 
@@ -70,7 +70,7 @@ internal sealed class ResourceRemediation(PolicySet policies, IStateStore state,
                 RemediationMode.Approve when plan is not null => await PendingAsync(cloudTrailEvent, decision, plan, brake is null ? what : $"{what}; {brake.Reason}", cancellationToken),
                 _ => Decision(decision, mode, AuditOutcome.Notified, options.ForceNotify && decision.Mode != RemediationMode.Notify
                     ? $"notify only (forced; the policy says {Lower(decision.Mode)}): would {what}"
-                    : $"notify only: would {what}", null, null),
+                    : brake is null ? $"notify only: would {what}" : $"notify only: would {what}; {brake.Reason}", null, null),
             });
         }
 
