@@ -23,6 +23,7 @@ internal static class OpsBotCli
             DemoCommand.Create(output, error),
             ReplayCommand.Create(input, output, error),
             ScanCommand.Create(input, output, error),
+            BrakesCommand.Create(output, error),
         };
         if (args.Length == 0)
         {

@@ -11,6 +11,7 @@ using OpsBot.Functions.Aws.Sts;
 using OpsBot.Functions.Configuration;
 using OpsBot.Functions.Lambda;
 using OpsBot.Functions.Outbox;
+using OpsBot.Functions.Brakes;
 using OpsBot.Functions.Pipeline;
 using OpsBot.Functions.Runner;
 using OpsBot.Functions.Slack.Alerts;
@@ -104,7 +105,9 @@ public sealed class OpsBotRuntime : IDisposable
             slackAlerts = new SlackAlertPublisher(Slack, StateStore, new InMemorySlackThreadTracker(clock, slack.ThreadWindow));
         }
 
-        Pipeline = new RemediationPipeline(policies, StateStore, _sessions, _alerts, _events, new PipelineOptions(settings.ForceNotify, OwnRoleName: settings.MemberRoleName), clock, slackAlerts, Metrics);
+        BrakeCounters = new BrakeCounters(Clients.CreateDynamoDb(settings.Region), settings.TableName);
+        var brakes = new RemediationBrakes(BrakeCounters, settings.Brakes, new EmbeddedMetricBrakeMetrics(Console.Out, clock), clock);
+        Pipeline = new RemediationPipeline(policies, StateStore, _sessions, _alerts, _events, new PipelineOptions(settings.ForceNotify, OwnRoleName: settings.MemberRoleName), clock, slackAlerts, Metrics, brakes: brakes);
         EventHandler = new EventHandlerFunction(Pipeline, settings.MessageBudget, clock);
         var announcer = new AuditAnnouncer(policies, StateStore, _alerts, _events, PipelineOptions.DefaultResultDetailType, Metrics);
         Approvals = new ApprovalWorkflow(policies, StateStore, _sessions, clock, slack?.UndoUsers ?? [], Slack is null ? null : new SlackUserGroupDirectory(Slack), announcer);
@@ -149,6 +152,9 @@ public sealed class OpsBotRuntime : IDisposable
 
     /// <summary>The state table (create it with <see cref="DynamoDbStateStore.EnsureTableAsync"/>; read audit records from it).</summary>
     public DynamoDbStateStore StateStore { get; }
+
+    /// <summary>The brakes' counters and the circuit breaker in the state table.</summary>
+    public BrakeCounters BrakeCounters { get; }
 
     /// <summary>The remediation pipeline.</summary>
     public RemediationPipeline Pipeline { get; }

@@ -30,6 +30,12 @@ public enum AuditOutcome
     /// <summary>The approval request lapsed without an answer; nothing was changed.</summary>
     Expired,
 
+    /// <summary>
+    /// A brake (fight detection, blast radius) held the violation, and the window was announced already:
+    /// recorded here, not announced again, nothing changed.
+    /// </summary>
+    Held,
+
     /// <summary>The revoked elements were restored by a human (Undo); the reason says who.</summary>
     Undone,
 }

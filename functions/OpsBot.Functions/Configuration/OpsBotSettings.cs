@@ -109,6 +109,9 @@ public sealed partial record OpsBotSettings
     /// <summary>Whether the sweeper covers the organization, and how it paces itself.</summary>
     public SweepOptions Sweep { get; init; } = SweepOptions.Default;
 
+    /// <summary>The blast-radius limit per member account and the circuit breaker's rate.</summary>
+    public Brakes.BrakeSettings Brakes { get; init; } = Functions.Brakes.BrakeSettings.Default;
+
     /// <summary>An explicit endpoint for every AWS service (an emulator), overriding the environment; null for none.</summary>
     public Uri? EndpointUrl { get; init; }
 

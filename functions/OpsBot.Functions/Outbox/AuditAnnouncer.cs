@@ -72,7 +72,8 @@ public sealed class AuditAnnouncer(PolicySet policies, IStateStore state, IAlert
         var owed = new List<Announcement>();
         foreach (var decision in decisions)
         {
-            if (policies.Find(decision.PolicyId) is not { } policy)
+            // A violation a brake held after announcing its window once: in the audit and the result event only.
+            if (policies.Find(decision.PolicyId) is not { } policy || decision.Outcome == AuditOutcome.Held)
             {
                 continue;
             }

@@ -34,6 +34,7 @@ internal static class AuditOutcomes
         AuditOutcome.Denied => 4,
         AuditOutcome.Expired => 3,
         AuditOutcome.Notified => 2,
+        AuditOutcome.Held => 2,
         _ => 1,
     };
 }

@@ -39,10 +39,11 @@ namespace OpsBot.Functions.Pipeline;
 /// <param name="slack">Slack alerts and approval requests for policies that notify Slack; null when Slack is not configured.</param>
 /// <param name="metrics">Where given-up announcements are signalled; null for the function log.</param>
 /// <param name="adapters">The resource adapters; null for <see cref="ResourceAdapters.Default"/>.</param>
-public sealed class RemediationPipeline(PolicySet policies, IStateStore state, IAccountSessions sessions, IAlertPublisher alerts, IResultEventPublisher resultEvents, PipelineOptions options, TimeProvider clock, SlackAlertPublisher? slack = null, IDeliveryMetrics? metrics = null, ResourceAdapters? adapters = null)
+/// <param name="brakes">Fight detection, blast radius and circuit breaker, asked before every automatic remediation; null for none.</param>
+public sealed class RemediationPipeline(PolicySet policies, IStateStore state, IAccountSessions sessions, IAlertPublisher alerts, IResultEventPublisher resultEvents, PipelineOptions options, TimeProvider clock, SlackAlertPublisher? slack = null, IDeliveryMetrics? metrics = null, ResourceAdapters? adapters = null, Brakes.RemediationBrakes? brakes = null)
 {
     private readonly ResourceAdapters _adapters = adapters ?? ResourceAdapters.Default;
-    private readonly ResourceRemediation _resources = new(policies, state, options, clock);
+    private readonly ResourceRemediation _resources = new(policies, state, options, clock, brakes);
     private readonly PolicyEvaluator _evaluator = new(policies);
     private readonly AuditAnnouncer _announcer = new(policies, state, alerts, resultEvents, options.ResultDetailType, metrics ?? new EmbeddedMetricDeliveryMetrics(Console.Out, clock));
 

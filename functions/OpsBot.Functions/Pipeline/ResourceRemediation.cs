@@ -1,5 +1,6 @@
 using OpsBot.Functions.Audit;
 using OpsBot.Functions.Aws.Sts;
+using OpsBot.Functions.Brakes;
 using OpsBot.Functions.Resources;
 using OpsBot.Functions.State;
 using OpsBot.Rules.Actions;
@@ -17,14 +18,25 @@ namespace OpsBot.Functions.Pipeline;
 /// action; <see cref="ApprovedAsync"/> runs it on live state when a human approves. For an
 /// <see cref="IRuleRevokingAdapter"/> (security groups) the enforced plans' rules are revoked as one
 /// union, each rule once and credited to every policy that planned it, and the audit keeps the rules.
+/// Every automatic remediation asks the brakes first (<see cref="RemediationBrakes"/>), which may hold it or send it to approval.
 /// </summary>
-internal sealed class ResourceRemediation(PolicySet policies, IStateStore state, PipelineOptions options, TimeProvider clock)
+internal sealed class ResourceRemediation(PolicySet policies, IStateStore state, PipelineOptions options, TimeProvider clock, RemediationBrakes? brakes = null)
 {
     private readonly PolicyEvaluator _evaluator = new(policies);
 
     public async Task<IReadOnlyList<AuditDecision>> RemediateAsync(CloudTrailEvent cloudTrailEvent, IResourceAdapter adapter, MemberSession session, object resource, ResourceEvaluation evaluation, CancellationToken cancellationToken)
     {
-        var planned = evaluation.Decisions.Select(d => (Decision: d, Mode: options.ForceNotify ? RemediationMode.Notify : d.Mode, Plan: PlanOf(d))).ToList();
+        var planned = new List<(PolicyDecision Decision, RemediationMode Mode, RemediationPlan? Plan, BrakeVerdict? Brake)>();
+        foreach (var d in evaluation.Decisions)
+        {
+            var mode = options.ForceNotify ? RemediationMode.Notify : d.Mode;
+            var plan = PlanOf(d);
+            var brake = brakes is not null && mode == RemediationMode.Enforce && plan is { IsRunnable: true }
+                ? await brakes.CheckAsync(cloudTrailEvent, d, resource, cancellationToken)
+                : null;
+            planned.Add((d, brake?.Mode ?? mode, plan, brake));
+        }
+
         var enforced = planned.Where(p => p.Mode == RemediationMode.Enforce && p.Plan is { IsRunnable: true }).Select(p => (p.Decision, Plan: p.Plan!, Change: adapter.Describe(resource, p.Plan!))).ToList();
         if (enforced.Count > 0)
         {
@@ -45,8 +57,14 @@ internal sealed class ResourceRemediation(PolicySet policies, IStateStore state,
 
         var after = enforced.Any(e => Verifies(adapter, e.Decision.Policy)) ? await adapter.ReadAsync(session, evaluation.ResourceId, cancellationToken) : null;
         var results = new List<AuditDecision>(planned.Count);
-        foreach (var (decision, mode, plan) in planned)
+        foreach (var (decision, mode, plan, brake) in planned)
         {
+            if (brake is { IsHeld: true })
+            {
+                results.Add(Decision(adapter, decision, brake.Mode, brake.Outcome!.Value, brake.Reason, null, null, null));
+                continue;
+            }
+
             if (mode == RemediationMode.Enforce && plan is { IsRunnable: true })
             {
                 var made = enforced.First(e => ReferenceEquals(e.Decision, decision));
@@ -58,10 +76,10 @@ internal sealed class ResourceRemediation(PolicySet policies, IStateStore state,
             results.Add(mode switch
             {
                 RemediationMode.Enforce => Decision(adapter, decision, mode, AuditOutcome.Notified, $"not enforced, held for a human: {plan!.BlockedReason}", null, null, null),
-                RemediationMode.Approve when plan is not null => await PendingAsync(cloudTrailEvent, adapter, decision, plan, what, cancellationToken),
+                RemediationMode.Approve when plan is not null => await PendingAsync(cloudTrailEvent, adapter, decision, plan, brake is null ? what : $"{what}; {brake.Reason}", cancellationToken),
                 _ => Decision(adapter, decision, mode, AuditOutcome.Notified, options.ForceNotify && decision.Mode != RemediationMode.Notify
                     ? $"notify only (forced; the policy says {Lower(decision.Mode)}): {Would(adapter, plan, what)}"
-                    : $"notify only: {Would(adapter, plan, what)}", null, null, null),
+                    : brake is null ? $"notify only: {Would(adapter, plan, what)}" : $"notify only: {Would(adapter, plan, what)}; {brake.Reason}", null, null, null),
             });
         }
 

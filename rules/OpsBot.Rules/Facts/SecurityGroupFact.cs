@@ -1,7 +1,7 @@
 namespace OpsBot.Rules.Facts;
 
 /// <summary>A security group as EC2 reports it now: identity, tags and every permission element.</summary>
-public sealed record SecurityGroupFact
+public sealed record SecurityGroupFact : Facts.ITaggedFact
 {
     /// <summary>The name EC2 gives every VPC's default group.</summary>
     public const string DefaultGroupName = "default";

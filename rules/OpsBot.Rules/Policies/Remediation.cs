@@ -13,6 +13,9 @@ public sealed record Remediation(string Action, RemediationMode Mode, IReadOnlyL
     /// <summary>The options of a remediation without an action: there is nothing to configure.</summary>
     public static object NoOptions { get; } = new ActionOptionValues(new Dictionary<string, object>());
 
+    /// <summary>The fight limits (<c>remediation.fight</c>): how often the policy may remediate one resource on its own.</summary>
+    public FightLimits Fight { get; init; } = FightLimits.Default;
+
     /// <summary>True when the policy names an action (it may still only notify).</summary>
     public bool HasAction => Action.Length > 0;
 

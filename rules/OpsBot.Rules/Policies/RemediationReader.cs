@@ -13,7 +13,7 @@ namespace OpsBot.Rules.Policies;
 /// </summary>
 internal sealed partial class RemediationReader(ActionRegistry actions)
 {
-    private static readonly string[] RemediationKeys = ["action", "mode", "approvers", "expires", "options"];
+    private static readonly string[] RemediationKeys = ["action", "mode", "approvers", "expires", "options", "fight"];
 
     public Remediation? Read(YamlMapping map, IResourceType? resource, (IElementCollection Collection, string Name, YamlScalarNode Node)? select)
     {
@@ -48,6 +48,7 @@ internal sealed partial class RemediationReader(ActionRegistry actions)
 
         var approvers = ReadApprovers(remediation, mode);
         var expires = ReadExpiry(remediation);
+        var fight = FightLimitsReader.Read(remediation, approvers);
         if (remediation.Get("action") is null && remediation.Get("options") is { } options)
         {
             remediation.Error(options, "'options' configure an action, and this remediation names none");
@@ -56,13 +57,13 @@ internal sealed partial class RemediationReader(ActionRegistry actions)
 
         if (remediation.Get("action") is null)
         {
-            return approvers is null || expires is null ? null : new Remediation("", mode, approvers, expires.Value, Remediation.NoOptions);
+            return approvers is null || expires is null || fight is null ? null : new Remediation("", mode, approvers, expires.Value, Remediation.NoOptions) { Fight = fight };
         }
 
         var typed = action is null ? null : ActionOptionsReader.Read(remediation, action);
-        return action is null || approvers is null || expires is null || typed is null
+        return action is null || approvers is null || expires is null || typed is null || fight is null
             ? null
-            : new Remediation(action.Name, mode, approvers, expires.Value, typed);
+            : new Remediation(action.Name, mode, approvers, expires.Value, typed) { Fight = fight };
     }
 
     private static List<string>? ReadApprovers(YamlMapping map, RemediationMode mode)

@@ -94,10 +94,24 @@ public static class PolicySchemaGenerator
             },
             ["expires"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9]{1,4}[mhd]$", ["description"] = "How long an approval request stays open, 5m to 7d (default 1h)." },
             ["options"] = new JsonObject { ["type"] = "object", ["description"] = "The action's options." },
+            ["fight"] = Fight(),
         },
         ["if"] = new JsonObject { ["required"] = Array("mode"), ["properties"] = new JsonObject { ["mode"] = new JsonObject { ["enum"] = Array("enforce", "approve") } } },
         ["then"] = new JsonObject { ["required"] = Array("action") },
         ["allOf"] = new JsonArray([.. actions.All.Select(ActionOptions)]),
+    };
+
+    private static JsonObject Fight() => new()
+    {
+        ["description"] = "Fight detection: after max automatic remediations of one resource within the window, the next violation is held and escalated once to a human.",
+        ["type"] = "object",
+        ["additionalProperties"] = false,
+        ["properties"] = new JsonObject
+        {
+            ["max"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = FightLimits.LargestMax, ["description"] = "Automatic remediations of one resource allowed within the window (default 3)." },
+            ["within"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9]{1,4}[mhd]$", ["description"] = "The window, 5m to 7d (default 1h)." },
+            ["stackOwned"] = Enum("For a resource tagged aws:cloudformation:stack-name: approve (ask the approvers first), notify, or enforce (as any other, the default).", ["approve", "notify", "enforce"]),
+        },
     };
 
     private static JsonObject ActionOptions(IRemediationAction action)

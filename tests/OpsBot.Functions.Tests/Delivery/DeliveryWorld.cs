@@ -5,6 +5,7 @@ using Amazon.SQS;
 using Amazon.SQS.Model;
 using OpsBot.Cli.Local;
 using OpsBot.Functions.Audit;
+using OpsBot.Functions.Brakes;
 using OpsBot.Functions.Aws.Http;
 using OpsBot.Functions.Configuration;
 using OpsBot.Functions.Runner;
@@ -205,6 +206,10 @@ internal sealed class DeliveryWorld : IAsyncDisposable
             FunctionTimeout = Lease.FunctionTimeout,
             MessageBudget = Retry.Budget,
             AwsRetry = Retry,
+
+            // These scenarios prove delivery with 50 remediations in one account: the blast-radius limit
+            // (20 per account per 10 minutes by default) is raised so every one of them is acted on.
+            Brakes = new BrakeSettings(1000, TimeSpan.FromMinutes(10), 1000, TimeSpan.FromMinutes(1)),
         };
         var environment = new DictionaryEnvironmentVariables(new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = proxy.Endpoint.ToString() });
         return new OpsBotRuntime(settings, _world.Runtime.Policies, ProxiedClients.Credentials, environment, new SocketsHttpHandler { UseProxy = false }, TimeProvider.System, null, new RecordingDeliveryMetrics());

@@ -5,7 +5,7 @@ namespace OpsBot.Rules.Resources.CloudTrailTrail;
 /// <c>GetEventSelectors</c> and <c>ListTags</c> say of it. A trail that no longer exists (after
 /// <c>DeleteTrail</c>) is a fact with <see cref="Exists"/> false and nothing else known.
 /// </summary>
-public sealed record TrailFact
+public sealed record TrailFact : Facts.ITaggedFact
 {
     private IReadOnlyList<TrailStatusFact>? _status;
 

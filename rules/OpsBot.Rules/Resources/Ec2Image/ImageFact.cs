@@ -1,7 +1,7 @@
 namespace OpsBot.Rules.Resources.Ec2Image;
 
 /// <summary>An AMI as EC2 reports it now: its id, owner, tags and launch permissions.</summary>
-public sealed record ImageFact
+public sealed record ImageFact : Facts.ITaggedFact
 {
     /// <summary>The image id, e.g. <c>ami-0123456789abcdef0</c>.</summary>
     public required string ImageId { get; init; }

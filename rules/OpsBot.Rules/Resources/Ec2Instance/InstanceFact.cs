@@ -4,7 +4,7 @@ namespace OpsBot.Rules.Resources.Ec2Instance;
 /// An EC2 instance as EC2 reports it now: its id, its state, its instance metadata service
 /// settings and its tags.
 /// </summary>
-public sealed record InstanceFact
+public sealed record InstanceFact : Facts.ITaggedFact
 {
     /// <summary>The instance id, e.g. <c>i-0abc…</c>.</summary>
     public required string InstanceId { get; init; }

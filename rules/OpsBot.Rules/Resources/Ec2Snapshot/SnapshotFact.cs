@@ -1,7 +1,7 @@
 namespace OpsBot.Rules.Resources.Ec2Snapshot;
 
 /// <summary>An EBS snapshot as EC2 reports it now: its id, owner, tags and create-volume permissions.</summary>
-public sealed record SnapshotFact
+public sealed record SnapshotFact : Facts.ITaggedFact
 {
     /// <summary>The snapshot id, e.g. <c>snap-0123456789abcdef0</c>.</summary>
     public required string SnapshotId { get; init; }

@@ -5,7 +5,7 @@ namespace OpsBot.Rules.Resources.NetworkAcl;
 /// tags, and its inbound and outbound entries in rule-number order, each with its effect computed
 /// against the entries that EC2 checks before it (see <see cref="NetworkAclFactBuilder"/>).
 /// </summary>
-public sealed record NetworkAclFact
+public sealed record NetworkAclFact : Facts.ITaggedFact
 {
     /// <summary>The ACL id, e.g. <c>acl-0a1b2c3d4e5f60718</c>.</summary>
     public required string Id { get; init; }

@@ -1,7 +1,7 @@
 namespace OpsBot.Rules.Resources.RdsSnapshot;
 
 /// <summary>A manual RDS DB cluster (Aurora, Multi-AZ cluster) snapshot as RDS reports it now: its identifier, who may restore it, and its tags.</summary>
-public sealed record DbClusterSnapshotFact
+public sealed record DbClusterSnapshotFact : Facts.ITaggedFact
 {
     /// <summary>The DB cluster snapshot identifier, which is also its id.</summary>
     public required string Identifier { get; init; }

@@ -1,7 +1,7 @@
 namespace OpsBot.Rules.Resources.RdsSnapshot;
 
 /// <summary>A manual RDS DB snapshot as RDS reports it now: its identifier, who may restore it, and its tags.</summary>
-public sealed record DbSnapshotFact
+public sealed record DbSnapshotFact : Facts.ITaggedFact
 {
     /// <summary>The DB snapshot identifier, which is also its id.</summary>
     public required string Identifier { get; init; }

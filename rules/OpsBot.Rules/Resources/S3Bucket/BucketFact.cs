@@ -4,7 +4,7 @@ namespace OpsBot.Rules.Resources.S3Bucket;
 /// An S3 bucket as S3 reports it now: its name, its public access block, its ACL grants, the
 /// statements of its bucket policy and its tags.
 /// </summary>
-public sealed record BucketFact
+public sealed record BucketFact : Facts.ITaggedFact
 {
     /// <summary>The bucket name, which is also its id.</summary>
     public required string Name { get; init; }

@@ -1,0 +1,89 @@
+using OpsBot.Functions.Audit;
+using OpsBot.Functions.State;
+using OpsBot.Rules.Evaluation;
+using OpsBot.Rules.Events;
+using OpsBot.Rules.Policies;
+
+namespace OpsBot.Functions.Brakes;
+
+/// <summary>
+/// Asked before every automatic remediation: the circuit breaker (tripped: everything is notify), a
+/// stack-owned resource the policy sends to approval, fight detection (the same policy remediating the
+/// same resource too often: something keeps re-opening it), the blast radius per member account, and
+/// the organization-wide rate that trips the breaker. Counters are fixed windows in the state table
+/// (<see cref="BrakeCounters"/>), so they hold across concurrent functions.
+/// </summary>
+/// <remarks>
+/// Each limit's first held violation in a window announces it (the fight's escalation, the account's
+/// batch, the breaker's trip), marked by a conditional update so exactly one does; later ones in the
+/// window are <see cref="AuditOutcome.Held"/>, recorded in the audit and not announced again. Each
+/// action is counted by its event, policy and resource, so a redelivered event is not counted twice. A held
+/// violation is not counted; a counted one that a later brake holds stays counted, so the counts err
+/// on the side of acting less.
+/// </remarks>
+/// <param name="counters">The counters in the state table.</param>
+/// <param name="settings">The account and organization limits.</param>
+/// <param name="metrics">Where a trip is signalled.</param>
+/// <param name="clock">The clock.</param>
+public sealed class RemediationBrakes(BrakeCounters counters, BrakeSettings settings, IBrakeMetrics metrics, TimeProvider clock)
+{
+    private const string BreakerCounter = "RATE#organization";
+
+    /// <summary>What to do about <paramref name="decision"/>, an automatic remediation of <paramref name="resource"/> about to be made for <paramref name="cloudTrailEvent"/>.</summary>
+    public async Task<BrakeVerdict> CheckAsync(CloudTrailEvent cloudTrailEvent, PolicyDecision decision, object resource, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cloudTrailEvent);
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(resource);
+        var now = clock.GetUtcNow();
+        var action = $"{cloudTrailEvent.Id}#{decision.Policy.Id}#{decision.ResourceId}";
+        var breaker = await counters.ReadBreakerAsync(cancellationToken);
+        if (breaker.Tripped)
+        {
+            return new BrakeVerdict(RemediationMode.Notify, AuditOutcome.Notified, $"notify only: the circuit breaker tripped at {breaker.TrippedAt:u} ({breaker.Reason}); every policy notifies until it is reset (opsbot brakes reset)");
+        }
+
+        var fight = decision.Policy.Remediation.Fight;
+        if (fight.StackOwned is { } stackMode && Reopener.StackOf(resource) is { } stack)
+        {
+            return new BrakeVerdict(stackMode, null, $"owned by CloudFormation stack '{stack}', which the policy leaves to a human (fight.stackOwned: {stackMode.ToString().ToLowerInvariant()}): fix it in the stack, or approve");
+        }
+
+        var fightCounter = $"FIGHT#{cloudTrailEvent.Account}#{cloudTrailEvent.Region}#{decision.Policy.Id}#{decision.ResourceId}";
+        var fightWindow = BrakeCounters.WindowStart(now, fight.Within);
+        if (!await counters.TryCountAsync(fightCounter, fightWindow, fight.Within, fight.Max, action, cancellationToken))
+        {
+            var who = Reopener.Describe(cloudTrailEvent.Actor, resource);
+            return await counters.TryMarkAnnouncedAsync(fightCounter, fightWindow, fight.Within, cloudTrailEvent.Id, cancellationToken)
+                ? Held(AuditOutcome.Notified, $"FIGHT: held for a human, not remediated: {decision.ResourceId} was remediated automatically {fight.Max} time(s) by this policy since {fightWindow:u} and keeps being re-opened, last by {who}; fix the source (stack, pipeline, person), or exempt the resource. Held until {fightWindow + fight.Within:u}")
+                : Held(AuditOutcome.Held, $"fight: held, not remediated and not announced again: re-opened again by {who}; escalated already in this window (until {fightWindow + fight.Within:u})");
+        }
+
+        var accountCounter = $"ACCOUNT#{cloudTrailEvent.Account}";
+        var accountWindow = BrakeCounters.WindowStart(now, settings.AccountWindow);
+        if (!await counters.TryCountAsync(accountCounter, accountWindow, settings.AccountWindow, settings.AccountActions, action, cancellationToken))
+        {
+            var until = accountWindow + settings.AccountWindow;
+            return await counters.TryMarkAnnouncedAsync(accountCounter, accountWindow, settings.AccountWindow, cloudTrailEvent.Id, cancellationToken)
+                ? Held(AuditOutcome.Notified, $"BLAST RADIUS: held, not remediated: account {cloudTrailEvent.Account} reached {settings.AccountActions} automatic actions since {accountWindow:u}; this and every further violation in the account until {until:u} is held and recorded in the audit (outcome held), not announced one by one; review them and remediate by hand or let the next event or sweep act after {until:u}")
+                : Held(AuditOutcome.Held, $"blast radius: held, not remediated: account {cloudTrailEvent.Account} is over {settings.AccountActions} automatic actions until {until:u} (announced once for the window)");
+        }
+
+        var breakerWindow = BrakeCounters.WindowStart(now, settings.BreakerWindow);
+        if (!await counters.TryCountAsync(BreakerCounter, breakerWindow, settings.BreakerWindow, settings.BreakerActions, action, cancellationToken))
+        {
+            var reason = $"more than {settings.BreakerActions} automatic actions across the organization within {settings.BreakerWindow.TotalMinutes:0.#} minute(s) from {breakerWindow:u}";
+            if (await counters.TryTripAsync(now, reason, cancellationToken))
+            {
+                metrics.BreakerTripped(reason);
+                return Held(AuditOutcome.Notified, $"CIRCUIT BREAKER TRIPPED: {reason}; every policy notifies only, nothing is remediated automatically, until an operator resets it (opsbot brakes reset)");
+            }
+
+            return Held(AuditOutcome.Notified, $"notify only: the circuit breaker tripped ({reason}); every policy notifies until it is reset (opsbot brakes reset)");
+        }
+
+        return BrakeVerdict.Proceed;
+    }
+
+    private static BrakeVerdict Held(AuditOutcome outcome, string reason) => new(RemediationMode.Notify, outcome, reason);
+}
