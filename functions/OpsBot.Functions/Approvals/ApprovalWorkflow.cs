@@ -125,7 +125,7 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         {
             if (policy.Resource == SecurityGroupResourceType.TypeName)
             {
-                var groups = await sessions.SecurityGroupsAsync(pending.Account, pending.Region, cancellationToken);
+                var groups = await sessions.SecurityGroupsAsync(pending.Account, pending.Region, SessionPurpose.SlackInteraction(pending.EventId, userId), cancellationToken);
                 var group = await groups.ReadAsync(new ResourceReference(SecurityGroupResourceType.TypeName, pending.ResourceId), cancellationToken);
                 remediated = group is null ? null : await _remediation.ApprovedAsync(groups, group, policy, pending.Revoke, cancellationToken);
                 gone = group is null ? $"{pending.ResourceId} no longer exists" : null;
@@ -133,7 +133,7 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
             else
             {
                 var adapter = AdapterFor(policy.Resource);
-                var session = await sessions.MemberAsync(pending.Account, pending.Region, cancellationToken);
+                var session = await sessions.MemberAsync(pending.Account, pending.Region, SessionPurpose.SlackInteraction(pending.EventId, userId), cancellationToken);
                 var resource = await adapter.ReadAsync(session, pending.ResourceId, cancellationToken);
                 remediated = resource is null ? null : await _resources.ApprovedAsync(adapter, session, resource, policy, cancellationToken);
                 gone = resource is null ? $"{pending.ResourceId} no longer exists" : null;
@@ -224,7 +224,7 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
             if (decision.Changes is { Count: > 0 } changes)
             {
                 var adapter = AdapterFor(policy?.Resource ?? ResourceTypeOf(record));
-                var session = await sessions.MemberAsync(record.Account, record.Region, cancellationToken);
+                var session = await sessions.MemberAsync(record.Account, record.Region, SessionPurpose.SlackInteraction(record.EventId, userId), cancellationToken);
                 foreach (var change in changes)
                 {
                     await adapter.RestoreAsync(session, change, cancellationToken);
@@ -232,7 +232,7 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
             }
             else
             {
-                var groups = await sessions.SecurityGroupsAsync(record.Account, record.Region, cancellationToken);
+                var groups = await sessions.SecurityGroupsAsync(record.Account, record.Region, SessionPurpose.SlackInteraction(record.EventId, userId), cancellationToken);
 
                 // By shape, not rule id: the old rules are gone and EC2 gives the restored ones new ids.
                 await groups.AuthorizeAsync(decision.ResourceId, [.. restore.Select(p => p.ToFact() with { RuleId = null })], cancellationToken);

@@ -48,6 +48,7 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
     private readonly PolicyEvaluator _evaluator = new(policies);
     private readonly AuditAnnouncer _announcer = new(policies, state, alerts, resultEvents, options.ResultDetailType, metrics ?? new EmbeddedMetricDeliveryMetrics(Console.Out, clock));
     private readonly SecurityGroupRemediation _remediation = new(policies, state, options, clock);
+    private readonly OwnActions _ownActions = new(options.OwnRoleName, state);
 
     /// <summary>Processes one message body (an EventBridge event, an SQS record or a bare CloudTrail record).</summary>
     /// <param name="body">The message text.</param>
@@ -172,7 +173,11 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
         {
             var record = NewRecord(sweep) with { Resources = [group.GroupId] };
             var reasons = evaluation.Skips.Select(s => $"{s.Reason.Name()}: {s.Detail}").ToList();
-            return Complete(record, await _remediation.RemediateAsync(sweep, groups, group, evaluation, cancellationToken), reasons);
+
+            // The scan's session read the group; the change is made through one named after this
+            // finding's record, so its CloudTrail event is recognised as OpsBot's own.
+            var acting = await sessions.SecurityGroupsAsync(account, region, SessionPurpose.Sweeper(sweep.Id), cancellationToken);
+            return Complete(record, await _remediation.RemediateAsync(sweep, acting, group, evaluation, cancellationToken), reasons);
         }, cancellationToken);
     }
 
@@ -215,12 +220,14 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
             };
         }
 
-        if (OwnActions.IsOwn(cloudTrailEvent.Actor, options.OwnRoleName))
+        var own = await _ownActions.CheckAsync(cloudTrailEvent, cancellationToken);
+        if (own.Kind != OwnActionKind.NotOwn)
         {
-            return record with
+            record = own.Kind == OwnActionKind.Recorded ? record with { Reason = own.Detail } : record with { Actor = record.Actor with { Suspicion = own.Detail } };
+            if (own.Kind == OwnActionKind.Recorded)
             {
-                Reason = $"{SkipReason.OwnAction.Name()}: the call was made by OpsBot's own remediation session ({cloudTrailEvent.Actor.Arn}), an undo or a fix of its own, so it is not acted on again",
-            };
+                return record;
+            }
         }
 
         TriageResult triage;
@@ -244,7 +251,7 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
             return await DecideThroughAdapterAsync(cloudTrailEvent, record, type.Name, triage, cancellationToken);
         }
 
-        var groups = await sessions.SecurityGroupsAsync(cloudTrailEvent.Account, cloudTrailEvent.Region, cancellationToken);
+        var groups = await sessions.SecurityGroupsAsync(cloudTrailEvent.Account, cloudTrailEvent.Region, SessionPurpose.EventHandler(cloudTrailEvent.Id), cancellationToken);
         var decisions = new List<AuditDecision>();
         var reasons = new List<string>();
         foreach (var reference in triage.Resources)
@@ -280,7 +287,7 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
             return record with { Outcome = AuditOutcome.Failed, Reason = $"no resource adapter is deployed for {resourceType}: the policies were evaluated by nobody" };
         }
 
-        var session = await sessions.MemberAsync(cloudTrailEvent.Account, cloudTrailEvent.Region, cancellationToken);
+        var session = await sessions.MemberAsync(cloudTrailEvent.Account, cloudTrailEvent.Region, SessionPurpose.EventHandler(cloudTrailEvent.Id), cancellationToken);
         var decisions = new List<AuditDecision>();
         var reasons = new List<string>();
         foreach (var reference in triage.Resources)
