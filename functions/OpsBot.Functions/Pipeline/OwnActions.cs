@@ -25,7 +25,7 @@ public sealed class OwnActions(string? roleName, IStateStore state)
     {
         ArgumentNullException.ThrowIfNull(cloudTrailEvent);
         var arn = cloudTrailEvent.Actor.Arn;
-        if (SessionOfRole(arn) is not { } session)
+        if (SessionOfRole(arn) is not var (sessionAccount, session))
         {
             return OwnActionCheck.NotOwn;
         }
@@ -36,16 +36,16 @@ public sealed class OwnActions(string? roleName, IStateStore state)
         }
 
         var record = await state.ReadAuditAsync(auditId, cancellationToken);
-        if (record is null || !string.Equals(record.Account, cloudTrailEvent.Account, StringComparison.Ordinal))
+        if (record is null || record.Account != cloudTrailEvent.Account || record.Account != sessionAccount)
         {
-            return new(OwnActionKind.Unrecorded, $"{Suspicion} (session '{session}' names audit record '{auditId}', which OpsBot has no record of in {cloudTrailEvent.Account})");
+            return new(OwnActionKind.Unrecorded, $"{Suspicion} (session '{session}' in {sessionAccount} names audit record '{auditId}', which OpsBot has no record of in {sessionAccount})");
         }
 
         return new(OwnActionKind.Recorded, $"{SkipReason.OwnAction.Name()}: the call was made by OpsBot's {SessionPurpose.FunctionName(function)} session ({arn}) under audit record {auditId}, a fix or an undo of its own, so it is not acted on again");
     }
 
-    // The session name when arn is an assumed-role session of the member role, else null.
-    private string? SessionOfRole(string arn)
+    // The account and session name when arn is an assumed-role session of the member role, else null.
+    private (string Account, string Session)? SessionOfRole(string arn)
     {
         if (string.IsNullOrEmpty(roleName) || !arn.StartsWith("arn:", StringComparison.Ordinal))
         {
@@ -55,7 +55,7 @@ public sealed class OwnActions(string? roleName, IStateStore state)
         var parts = arn.Split(':', 6);
         var prefix = $"assumed-role/{roleName}/";
         return parts.Length == 6 && parts[2] == "sts" && parts[5].StartsWith(prefix, StringComparison.Ordinal) && parts[5].Length > prefix.Length
-            ? parts[5][prefix.Length..]
+            ? (parts[4], parts[5][prefix.Length..])
             : null;
     }
 }

@@ -32,7 +32,7 @@ public sealed record SessionPurpose(OpsBotFunction Function, string AuditId, str
 
     /// <summary>
     /// The <c>SourceIdentity</c> to set: the Slack user, sanitised like the session name (2 to 64
-    /// characters, never starting with the reserved <c>aws:</c>); null when there is none or it cannot be made valid.
+    /// characters; no <c>:</c> is left, so never the reserved <c>aws:</c> prefix); null when there is none or it is too short.
     /// </summary>
     public string? StsSourceIdentity
     {
@@ -45,7 +45,7 @@ public sealed record SessionPurpose(OpsBotFunction Function, string AuditId, str
 
             var identity = Sanitise(SourceIdentity.Trim());
             identity = identity.Length <= MaxLength ? identity : identity[..MaxLength];
-            return identity.Length >= 2 && !identity.StartsWith("aws:", StringComparison.OrdinalIgnoreCase) ? identity : null;
+            return identity.Length >= 2 ? identity : null;
         }
     }
 

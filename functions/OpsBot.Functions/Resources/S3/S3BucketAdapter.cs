@@ -29,8 +29,7 @@ public sealed class S3BucketAdapter : IResourceAdapter
     /// <inheritdoc />
     public IReadOnlyList<RestorePermission> RestorePermissions { get; } =
     [
-        RestorePermission.Always("s3:DeletePublicAccessBlock"),
-        RestorePermission.NotDeniable("s3:PutPublicAccessBlock", "no condition key carries the four settings; the fix turns them on with the same action"),
+        RestorePermission.NotDeniable("s3:PutBucketPublicAccessBlock", "putting back or deleting the block and the fix are the same IAM action, and no condition key carries the four settings"),
         .. PublicGrantHeaders.Select(header => RestorePermission.When("s3:PutBucketAcl", RestoreCondition.Like("s3:" + header, ["*acs.amazonaws.com/groups/global/*"], "uri=\"http://acs.amazonaws.com/groups/global/AllUsers\""))),
     ];
 
