@@ -220,14 +220,15 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
             };
         }
 
-        var own = await _ownActions.CheckAsync(cloudTrailEvent, cancellationToken);
-        if (own.Kind != OwnActionKind.NotOwn)
+        // OpsBot's own change (matched to its audit record) is not acted on again; a call made with its
+        // role that it has no record of is evaluated like any other and flagged in the alert.
+        switch (await _ownActions.CheckAsync(cloudTrailEvent, cancellationToken))
         {
-            record = own.Kind == OwnActionKind.Recorded ? record with { Reason = own.Detail } : record with { Actor = record.Actor with { Suspicion = own.Detail } };
-            if (own.Kind == OwnActionKind.Recorded)
-            {
-                return record;
-            }
+            case { Kind: OwnActionKind.Recorded } own:
+                return record with { Reason = own.Detail };
+            case { Kind: OwnActionKind.Unrecorded } own:
+                record = record with { Actor = record.Actor with { Suspicion = own.Detail } };
+                break;
         }
 
         TriageResult triage;
