@@ -42,6 +42,23 @@ public sealed class MemberStackOnMotoTests(MotoServer moto) : IClassFixture<Moto
 
         var policies = Aws("us-east-1", "iam", "list-role-policies", "--role-name", "OpsBotRemediationRole").RootElement.GetProperty("PolicyNames");
         Assert.Equal(["OpsBotRemediation"], policies.EnumerateArray().Select(p => p.GetString()));
+
+        var statement = role.GetProperty("AssumeRolePolicyDocument").GetProperty("Statement")[0];
+        Assert.Equal(["sts:AssumeRole", "sts:SetSourceIdentity"], statement.GetProperty("Action").EnumerateArray().Select(a => a.GetString()));
+        var equals = statement.GetProperty("Condition").GetProperty("StringEquals");
+        Assert.Equal("111111111111", equals.GetProperty("aws:PrincipalAccount").GetString());
+        Assert.False(equals.TryGetProperty("aws:PrincipalOrgID", out _));
+    }
+
+    [ToolFact("moto_server", "aws")]
+    public void With_an_organization_id_the_remediation_role_trusts_only_callers_inside_the_organization()
+    {
+        CreateStack("us-east-1", "opsbot-member-org", "ParameterKey=RemediationRoleName,ParameterValue=OpsBotRemediationRoleOrg", "ParameterKey=OrganizationId,ParameterValue=o-a1b2c3d4e5");
+
+        var role = Aws("us-east-1", "iam", "get-role", "--role-name", "OpsBotRemediationRoleOrg").RootElement.GetProperty("Role");
+        var equals = role.GetProperty("AssumeRolePolicyDocument").GetProperty("Statement")[0].GetProperty("Condition").GetProperty("StringEquals");
+        Assert.Equal("o-a1b2c3d4e5", equals.GetProperty("aws:PrincipalOrgID").GetString());
+        Assert.Equal("111111111111", equals.GetProperty("aws:PrincipalAccount").GetString());
     }
 
     [ToolFact("moto_server", "aws")]
@@ -80,16 +97,21 @@ public sealed class MemberStackOnMotoTests(MotoServer moto) : IClassFixture<Moto
         Assert.Equal("true", attributes.GetProperty("SqsManagedSseEnabled").GetString());
     }
 
-    private void CreateStack(string region, string name)
+    private void CreateStack(string region, string name, params string[] parameters)
     {
-        Aws(region, "cloudformation", "create-stack",
+        string[] args =
+        [
+            "cloudformation", "create-stack",
             "--stack-name", name,
             "--template-body", File.ReadAllText(Repo.PathOf("infra/member-account.yaml")),
             "--capabilities", "CAPABILITY_NAMED_IAM",
             "--parameters",
             $"ParameterKey=CentralEventBusArn,ParameterValue={CentralBus}",
             $"ParameterKey=CentralFunctionRoleArns,ParameterValue=\"{TrustedRoles}\"",
-            "ParameterKey=RemediationRoleRegion,ParameterValue=us-east-1");
+            "ParameterKey=RemediationRoleRegion,ParameterValue=us-east-1",
+            .. parameters,
+        ];
+        Aws(region, args);
         var stack = Aws(region, "cloudformation", "describe-stacks", "--stack-name", name).RootElement.GetProperty("Stacks")[0];
         Assert.Equal("CREATE_COMPLETE", stack.GetProperty("StackStatus").GetString());
     }

@@ -53,7 +53,7 @@ public sealed class RemediationRoleTests
         var principal = CfnTemplate.Map(statement, "Principal");
 
         Assert.Equal("Allow", CfnTemplate.Scalar(statement, "Effect"));
-        Assert.Equal(["sts:AssumeRole"], CfnTemplate.Strings(CfnTemplate.Child(statement, "Action")));
+        Assert.Equal(["sts:AssumeRole", "sts:SetSourceIdentity"], CfnTemplate.Strings(CfnTemplate.Child(statement, "Action")));
         Assert.Equal(["AWS"], principal.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
         Assert.Equal("CentralFunctionRoleArns", EventDeliveryTests.RefOf(CfnTemplate.Child(principal, "AWS")));
     }

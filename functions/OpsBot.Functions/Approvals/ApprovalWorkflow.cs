@@ -123,7 +123,7 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         try
         {
             var adapter = AdapterFor(policy.Resource);
-            var session = await sessions.MemberAsync(pending.Account, pending.Region, cancellationToken);
+            var session = await sessions.MemberAsync(pending.Account, pending.Region, SessionPurpose.SlackInteraction(pending.EventId, userId), cancellationToken);
             var resource = await adapter.ReadAsync(session, pending.ResourceId, cancellationToken);
             remediated = resource is null ? null : await _resources.ApprovedAsync(adapter, session, resource, policy, pending.Revoke, cancellationToken);
             gone = resource is null ? $"{pending.ResourceId} no longer exists" : null;
@@ -211,7 +211,7 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         try
         {
             var adapter = AdapterFor(policy?.Resource ?? ResourceTypeOf(record));
-            var session = await sessions.MemberAsync(record.Account, record.Region, cancellationToken);
+            var session = await sessions.MemberAsync(record.Account, record.Region, SessionPurpose.SlackInteraction(record.EventId, userId), cancellationToken);
             foreach (var change in decision.Changes ?? [])
             {
                 await adapter.RestoreAsync(session, change, cancellationToken);

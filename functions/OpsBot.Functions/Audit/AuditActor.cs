@@ -10,6 +10,12 @@ namespace OpsBot.Functions.Audit;
 /// <param name="UserAgent">The caller's user agent.</param>
 public sealed record AuditActor(string Arn, string Type, string AccountId, string SourceIp, string UserAgent)
 {
+    /// <summary>
+    /// Why the call is suspicious, shown with the actor in the alert; null when it is not (e.g. a call
+    /// made with OpsBot's member role that OpsBot has no record of making).
+    /// </summary>
+    public string? Suspicion { get; init; }
+
     /// <summary>Nobody known (rejected events).</summary>
     public static AuditActor Unknown { get; } = new("", "", "", "", "");
 

@@ -46,6 +46,7 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
     private readonly ResourceRemediation _resources = new(policies, state, options, clock, brakes);
     private readonly PolicyEvaluator _evaluator = new(policies);
     private readonly AuditAnnouncer _announcer = new(policies, state, alerts, resultEvents, options.ResultDetailType, metrics ?? new EmbeddedMetricDeliveryMetrics(Console.Out, clock));
+    private readonly OwnActions _ownActions = new(options.OwnRoleName, state);
 
     /// <summary>Processes one message body (an EventBridge event, an SQS record or a bare CloudTrail record).</summary>
     /// <param name="body">The message text.</param>
@@ -178,7 +179,9 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
         var sweep = SweepFinding.Event(account, region, evaluation, clock.GetUtcNow());
         return await RecordAsync(sweep.Id, async () =>
         {
-            var session = await sessions.MemberAsync(account, region, cancellationToken);
+            // The change is made through a session named after this finding's record, so its
+            // CloudTrail event is recognised as OpsBot's own.
+            var session = await sessions.MemberAsync(account, region, SessionPurpose.Sweeper(sweep.Id), cancellationToken);
             var record = NewRecord(sweep) with { Resources = [evaluation.ResourceId] };
             var reasons = evaluation.Skips.Select(s => $"{s.Reason.Name()}: {s.Detail}").ToList();
             return Complete(record, await _resources.RemediateAsync(sweep, adapter, session, resource, evaluation, cancellationToken), reasons);
@@ -224,12 +227,15 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
             };
         }
 
-        if (OwnActions.IsOwn(cloudTrailEvent.Actor, options.OwnRoleName))
+        // OpsBot's own change (matched to its audit record) is not acted on again; a call made with its
+        // role that it has no record of is evaluated like any other and flagged in the alert.
+        switch (await _ownActions.CheckAsync(cloudTrailEvent, cancellationToken))
         {
-            return record with
-            {
-                Reason = $"{SkipReason.OwnAction.Name()}: the call was made by OpsBot's own remediation session ({cloudTrailEvent.Actor.Arn}), an undo or a fix of its own, so it is not acted on again",
-            };
+            case { Kind: OwnActionKind.Recorded } own:
+                return record with { Reason = own.Detail };
+            case { Kind: OwnActionKind.Unrecorded } own:
+                record = record with { Actor = record.Actor with { Suspicion = own.Detail } };
+                break;
         }
 
         TriageResult triage;
@@ -260,7 +266,7 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
             return record with { Outcome = AuditOutcome.Failed, Reason = $"no resource adapter is deployed for {resourceType}: the policies were evaluated by nobody" };
         }
 
-        var session = await sessions.MemberAsync(cloudTrailEvent.Account, cloudTrailEvent.Region, cancellationToken);
+        var session = await sessions.MemberAsync(cloudTrailEvent.Account, cloudTrailEvent.Region, SessionPurpose.EventHandler(cloudTrailEvent.Id), cancellationToken);
         var decisions = new List<AuditDecision>();
         var reasons = new List<string>();
         foreach (var reference in triage.Resources)

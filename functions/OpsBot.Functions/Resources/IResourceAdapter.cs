@@ -15,6 +15,12 @@ public interface IResourceAdapter
     /// <summary>The resource type's name, e.g. <c>aws.s3.bucket</c>.</summary>
     string ResourceType { get; }
 
+    /// <summary>
+    /// The IAM actions <see cref="RestoreAsync"/> makes, each with what tells it from the fix; the
+    /// event handler's and the sweeper's sessions are denied them (a convention test walks every adapter).
+    /// </summary>
+    IReadOnlyList<RestorePermission> RestorePermissions { get; }
+
     /// <summary>The resource fact as the member account reports it now; null when the resource does not exist.</summary>
     Task<object?> ReadAsync(MemberSession session, string resourceId, CancellationToken cancellationToken);
 

@@ -31,6 +31,9 @@ public sealed class ResourceAdapters
         new NetworkAclAdapter(),
     ]);
 
+    /// <summary>Every adapter in the set.</summary>
+    public IReadOnlyCollection<IResourceAdapter> All => _adapters.Values;
+
     /// <summary>The adapter of <paramref name="resourceType"/>, or null.</summary>
     public IResourceAdapter? Find(string resourceType) => _adapters.GetValueOrDefault(resourceType);
 }

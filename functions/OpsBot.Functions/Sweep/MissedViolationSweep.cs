@@ -21,6 +21,12 @@ namespace OpsBot.Functions.Sweep;
 /// <param name="accounts">Which accounts <see cref="SweepAllAsync"/> covers; null for none.</param>
 public sealed class MissedViolationSweep(RemediationPipeline pipeline, IAccountSessions sessions, SweepOptions options, TimeProvider clock, SweepAccountSource? accounts = null)
 {
+    /// <summary>
+    /// The audit id in the name of the session a sweep reads accounts with; it makes no change (each
+    /// finding is acted on through a session named after its own record).
+    /// </summary>
+    public const string ScanSession = "scan";
+
     /// <summary>Sweeps the accounts <see cref="SweepAccountSource"/> names in <paramref name="regions"/>; null when it can name none.</summary>
     public async Task<MissedViolationSweepResult?> SweepAllAsync(IReadOnlyList<string> regions, CancellationToken cancellationToken)
     {
@@ -65,7 +71,7 @@ public sealed class MissedViolationSweep(RemediationPipeline pipeline, IAccountS
                 DateTimeOffset? lastAction = null;
                 try
                 {
-                    var session = await sessions.MemberAsync(account, region, cancellationToken);
+                    var session = await sessions.MemberAsync(account, region, SessionPurpose.Sweeper(ScanSession), cancellationToken);
                     foreach (var group in await new Ec2SecurityGroupClient(session.Ec2).ReadAllAsync(cancellationToken))
                     {
                         if ((stopped = StopReason(groups, deadline)) is not null || (stopped = await PaceAsync(lastAction, deadline, cancellationToken)) is not null)

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using OpsBot.Functions.Audit;
 using OpsBot.Functions.Configuration;
 using OpsBot.Functions.Slack.Connection;
+using OpsBot.Functions.Slack.Interactions;
 using OpsBot.Functions.Slack.Messages;
 using OpsBot.Functions.Slack.Secrets;
 using OpsBot.Functions.Slack.Signing;
@@ -129,8 +130,8 @@ internal sealed class SlackApprovalWorld : IAsyncDisposable
         return await SendAsync(body, timestamp, signature);
     }
 
-    /// <summary>Sends a raw interaction request as API Gateway payload v2 JSON through the Lambda entry; returns the HTTP status.</summary>
-    public async Task<int> SendAsync(string body, string? timestamp, string? signature)
+    /// <summary>Sends a raw interaction request as API Gateway payload v2 JSON through the Lambda entry (of <paramref name="through"/> when given); returns the HTTP status.</summary>
+    public async Task<int> SendAsync(string body, string? timestamp, string? signature, SlackInteractionsFunction? through = null, string method = "POST")
     {
         var headers = new JsonObject { ["content-type"] = "application/x-www-form-urlencoded", ["user-agent"] = "Slackbot 1.0 (+https://api.slack.com/robots)" };
         if (timestamp is not null)
@@ -150,11 +151,11 @@ internal sealed class SlackApprovalWorld : IAsyncDisposable
             ["rawPath"] = "/slack/interactions",
             ["rawQueryString"] = "",
             ["headers"] = headers,
-            ["requestContext"] = new JsonObject { ["http"] = new JsonObject { ["method"] = "POST", ["path"] = "/slack/interactions" } },
+            ["requestContext"] = new JsonObject { ["http"] = new JsonObject { ["method"] = method, ["path"] = "/slack/interactions" } },
             ["body"] = body,
             ["isBase64Encoded"] = false,
         };
-        var response = await Runtime.SlackInteractions!.HandleJsonAsync(request.ToJsonString(), CancellationToken.None);
+        var response = await (through ?? Runtime.SlackInteractions!).HandleJsonAsync(request.ToJsonString(), CancellationToken.None);
         using var json = JsonDocument.Parse(response);
         return json.RootElement.GetProperty("statusCode").GetInt32();
     }
@@ -170,6 +171,23 @@ internal sealed class SlackApprovalWorld : IAsyncDisposable
     public IReadOnlyList<string> Notices() =>
         [.. Slack.Received.Where(r => r.Path.StartsWith("/actions/", StringComparison.Ordinal)).Select(r => JsonNode.Parse(r.Body)!)
             .Where(n => (string?)n["response_type"] == "ephemeral").Select(n => (string)n["text"]!)];
+
+    /// <summary>How many items the state table holds now (a scan of the real table on moto).</summary>
+    public async Task<int> TableItemCountAsync()
+    {
+        using var dynamo = Runtime.Clients.CreateDynamoDb(RemediationWorld.Region);
+        var count = 0;
+        Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>? next = null;
+        do
+        {
+            var page = await dynamo.ScanAsync(new Amazon.DynamoDBv2.Model.ScanRequest { TableName = Runtime.Settings.TableName, Select = Amazon.DynamoDBv2.Select.COUNT, ExclusiveStartKey = next });
+            count += page.Count ?? 0;
+            next = page.LastEvaluatedKey is { Count: > 0 } key ? key : null;
+        }
+        while (next is not null);
+
+        return count;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -14,6 +14,16 @@ namespace OpsBot.Functions.Aws.Ec2;
 /// </summary>
 public sealed class Ec2SecurityGroupClient(IAmazonEC2 ec2) : ISecurityGroupClient
 {
+    /// <summary>
+    /// The IAM actions <see cref="AuthorizeAsync"/> (undo of a revoke) makes; the fix only revokes,
+    /// so both are denied outright to the event handler's and the sweeper's sessions.
+    /// </summary>
+    public static IReadOnlyList<Resources.RestorePermission> RestorePermissions { get; } =
+    [
+        Resources.RestorePermission.Always("ec2:AuthorizeSecurityGroupIngress"),
+        Resources.RestorePermission.Always("ec2:AuthorizeSecurityGroupEgress"),
+    ];
+
     private const string PermissionNotFound = "InvalidPermission.NotFound";
 
     // What EC2 answers to a revoke by a rule id it does not know (moto answers InvalidPermission.NotFound).

@@ -7,17 +7,25 @@ namespace OpsBot.Functions.Aws.Sts;
 
 /// <summary>
 /// Sessions in member accounts by <c>sts:AssumeRole</c> into
-/// <c>arn:aws:iam::{account}:role/{memberRoleName}</c>. Credentials are cached per account until
-/// <see cref="RefreshMargin"/> before they expire; the central account itself is used directly,
-/// without assuming anything.
+/// <c>arn:aws:iam::{account}:role/{memberRoleName}</c>, one per <see cref="SessionPurpose"/>: the
+/// session name carries the function and the audit id, <c>SourceIdentity</c> the Slack user of an
+/// approval or undo, and every session but the Slack interactions function's is assumed with
+/// <paramref name="restrictedSessionPolicy"/>, so it cannot re-open anything. Credentials are cached
+/// per account, region and purpose until <see cref="RefreshMargin"/> before they expire; the central
+/// account itself is used directly, without assuming anything.
 /// </summary>
-public sealed class AssumeRoleSessions(AwsClientFactory clients, string centralRegion, string memberRoleName, TimeProvider clock) : IAccountSessions, ICentralAccount, IDisposable
+/// <param name="clients">Where clients come from.</param>
+/// <param name="centralRegion">The region of the STS endpoint.</param>
+/// <param name="memberRoleName">The member remediation role's name.</param>
+/// <param name="clock">The clock.</param>
+/// <param name="restrictedSessionPolicy">The session policy of the event handler's and the sweeper's sessions; null for <see cref="RestoreDenyingSessionPolicy.Shipped"/>.</param>
+public sealed class AssumeRoleSessions(AwsClientFactory clients, string centralRegion, string memberRoleName, TimeProvider clock, string? restrictedSessionPolicy = null) : IAccountSessions, ICentralAccount, IDisposable
 {
+    /// <summary>How many sessions are kept; beyond it, the stalest are dropped (one is assumed per event, so they would pile up).</summary>
+    public const int MaxCachedSessions = 256;
+
     /// <summary>How long before expiry cached credentials are replaced.</summary>
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
-
-    /// <summary>The session name of every member session, which the member account's CloudTrail shows as the caller's.</summary>
-    public const string SessionName = "opsbot-remediation";
 
     /// <summary>How long an assumed session lasts.</summary>
     public static readonly TimeSpan SessionDuration = TimeSpan.FromHours(1);
@@ -25,6 +33,7 @@ public sealed class AssumeRoleSessions(AwsClientFactory clients, string centralR
     private readonly IAmazonSecurityTokenService _sts = clients.CreateSts(centralRegion);
     private readonly ConcurrentDictionary<string, CachedSession> _sessions = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly string _restrictedSessionPolicy = restrictedSessionPolicy ?? RestoreDenyingSessionPolicy.Shipped;
     private string? _centralAccount;
 
     /// <summary>The central account's id, from <c>sts:GetCallerIdentity</c> (asked once).</summary>
@@ -40,14 +49,29 @@ public sealed class AssumeRoleSessions(AwsClientFactory clients, string centralR
     }
 
     /// <inheritdoc />
-    public async Task<MemberSession> MemberAsync(string accountId, string region, CancellationToken cancellationToken) =>
-        (await SessionAsync(accountId, region, cancellationToken)).Member;
+    public async Task<MemberSession> MemberAsync(string accountId, string region, SessionPurpose purpose, CancellationToken cancellationToken) =>
+        (await SessionAsync(accountId, region, purpose, cancellationToken)).Member;
 
-    private async Task<CachedSession> SessionAsync(string accountId, string region, CancellationToken cancellationToken)
+    /// <summary>The <c>AssumeRole</c> request for <paramref name="purpose"/> in <paramref name="accountId"/>.</summary>
+    public AssumeRoleRequest RequestFor(string accountId, SessionPurpose purpose)
+    {
+        ArgumentNullException.ThrowIfNull(purpose);
+        return new AssumeRoleRequest
+        {
+            RoleArn = $"arn:aws:iam::{accountId}:role/{memberRoleName}",
+            RoleSessionName = purpose.RoleSessionName,
+            SourceIdentity = purpose.StsSourceIdentity,
+            Policy = purpose.Function == OpsBotFunction.SlackInteractions ? null : _restrictedSessionPolicy,
+            DurationSeconds = (int)SessionDuration.TotalSeconds,
+        };
+    }
+
+    private async Task<CachedSession> SessionAsync(string accountId, string region, SessionPurpose purpose, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(accountId);
         ArgumentException.ThrowIfNullOrEmpty(region);
-        var key = accountId + "/" + region;
+        ArgumentNullException.ThrowIfNull(purpose);
+        var key = accountId + "/" + region + "/" + purpose.RoleSessionName + "/" + purpose.StsSourceIdentity;
         if (_sessions.TryGetValue(key, out var cached) && cached.IsFresh(clock.GetUtcNow()))
         {
             return cached;
@@ -61,8 +85,9 @@ public sealed class AssumeRoleSessions(AwsClientFactory clients, string centralR
                 return cached;
             }
 
-            var (credentials, expires) = await CredentialsForAsync(accountId, cancellationToken);
+            var (credentials, expires) = await CredentialsForAsync(accountId, purpose, cancellationToken);
             var session = new CachedSession(new MemberSession(accountId, region, credentials, clients), expires);
+            Trim();
             _sessions[key] = session;
             return session;
         }
@@ -83,19 +108,30 @@ public sealed class AssumeRoleSessions(AwsClientFactory clients, string centralR
         }
     }
 
-    private async Task<(AWSCredentials Credentials, DateTimeOffset Expires)> CredentialsForAsync(string accountId, CancellationToken cancellationToken)
+    // Dropped sessions are not disposed: a concurrent caller may still be using one, and the SDK's
+    // clients share their HTTP handlers, so what is left for the collector is small.
+    private void Trim()
+    {
+        var now = clock.GetUtcNow();
+        foreach (var stale in _sessions.Where(s => !s.Value.IsFresh(now)).Select(s => s.Key).ToList())
+        {
+            _sessions.TryRemove(stale, out _);
+        }
+
+        foreach (var oldest in _sessions.OrderBy(s => s.Value.Expires).Take(Math.Max(0, _sessions.Count - MaxCachedSessions + 1)).Select(s => s.Key).ToList())
+        {
+            _sessions.TryRemove(oldest, out _);
+        }
+    }
+
+    private async Task<(AWSCredentials Credentials, DateTimeOffset Expires)> CredentialsForAsync(string accountId, SessionPurpose purpose, CancellationToken cancellationToken)
     {
         if (accountId == await CentralAccountAsync(cancellationToken))
         {
             return (clients.CentralCredentials, DateTimeOffset.MaxValue);
         }
 
-        var response = await _sts.AssumeRoleAsync(new AssumeRoleRequest
-        {
-            RoleArn = $"arn:aws:iam::{accountId}:role/{memberRoleName}",
-            RoleSessionName = SessionName,
-            DurationSeconds = (int)SessionDuration.TotalSeconds,
-        }, cancellationToken);
+        var response = await _sts.AssumeRoleAsync(RequestFor(accountId, purpose), cancellationToken);
         var c = response.Credentials;
         var expires = c.Expiration is { } e ? new DateTimeOffset(DateTime.SpecifyKind(e, e.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : e.Kind)) : clock.GetUtcNow() + SessionDuration;
         return (new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), expires);

@@ -22,6 +22,12 @@ public sealed class CloudTrailTrailAdapter : IResourceAdapter
     public string ResourceType => CloudTrailTrailResourceType.TypeName;
 
     /// <inheritdoc />
+    public IReadOnlyList<RestorePermission> RestorePermissions { get; } =
+    [
+        RestorePermission.Always("cloudtrail:StopLogging"),
+    ];
+
+    /// <inheritdoc />
     public async Task<object?> ReadAsync(MemberSession session, string resourceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -21,6 +21,12 @@ public sealed class Ec2ImageAdapter : IResourceAdapter
     public string ResourceType => Ec2ImageResourceType.TypeName;
 
     /// <inheritdoc />
+    public IReadOnlyList<RestorePermission> RestorePermissions { get; } =
+    [
+        RestorePermission.When("ec2:ModifyImageAttribute", RestoreCondition.Present("ec2:Add/group", "all")),
+    ];
+
+    /// <inheritdoc />
     public async Task<object?> ReadAsync(MemberSession session, string resourceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -20,6 +20,12 @@ public sealed class Ec2InstanceAdapter : IResourceAdapter
     public string ResourceType => Ec2InstanceResourceType.TypeName;
 
     /// <inheritdoc />
+    public IReadOnlyList<RestorePermission> RestorePermissions { get; } =
+    [
+        RestorePermission.When("ec2:ModifyInstanceMetadataOptions", RestoreCondition.Equal("ec2:MetadataHttpTokens", ["optional"])),
+    ];
+
+    /// <inheritdoc />
     public async Task<object?> ReadAsync(MemberSession session, string resourceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -21,6 +21,12 @@ public sealed class Ec2SnapshotAdapter : IResourceAdapter
     public string ResourceType => Ec2SnapshotResourceType.TypeName;
 
     /// <inheritdoc />
+    public IReadOnlyList<RestorePermission> RestorePermissions { get; } =
+    [
+        RestorePermission.When("ec2:ModifySnapshotAttribute", RestoreCondition.Present("ec2:Add/group", "all")),
+    ];
+
+    /// <inheritdoc />
     public async Task<object?> ReadAsync(MemberSession session, string resourceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);

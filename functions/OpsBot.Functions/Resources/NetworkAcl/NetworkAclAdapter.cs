@@ -23,6 +23,12 @@ public sealed class NetworkAclAdapter : IResourceAdapter
     public string ResourceType => NetworkAclResourceType.TypeName;
 
     /// <inheritdoc />
+    public IReadOnlyList<RestorePermission> RestorePermissions { get; } =
+    [
+        RestorePermission.Always("ec2:CreateNetworkAclEntry"),
+    ];
+
+    /// <inheritdoc />
     public async Task<object?> ReadAsync(MemberSession session, string resourceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -26,6 +26,12 @@ public sealed class DbClusterSnapshotAdapter : IResourceAdapter
     public string ResourceType => DbClusterSnapshotResourceType.TypeName;
 
     /// <inheritdoc />
+    public IReadOnlyList<RestorePermission> RestorePermissions { get; } =
+    [
+        RestorePermission.NotDeniable("rds:ModifyDBClusterSnapshotAttribute", "RDS has no condition key for the values added or removed; the fix removes 'all' with the same action"),
+    ];
+
+    /// <inheritdoc />
     public async Task<object?> ReadAsync(MemberSession session, string resourceId, CancellationToken cancellationToken) =>
         await _changes.ReadAsync(session, resourceId, cancellationToken) is { } snapshot
             ? new DbClusterSnapshotFact { Identifier = snapshot.Identifier, Restore = [.. snapshot.Restore.Select(v => new RestorePermissionFact { Value = v })], Tags = snapshot.Tags }

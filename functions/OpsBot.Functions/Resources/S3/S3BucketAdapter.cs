@@ -19,8 +19,19 @@ public sealed class S3BucketAdapter : IResourceAdapter
     private const string PutBlock = "put-public-access-block";
     private const string RemoveGrants = "remove-public-acl-grants";
 
+    // Undo writes the ACL as one grant header per permission (see BucketAclHeaders); a public grantee
+    // in any of them is what tells a restore from the fix, which only ever drops public grantees.
+    private static readonly string[] PublicGrantHeaders = ["x-amz-grant-read", "x-amz-grant-write", "x-amz-grant-read-acp", "x-amz-grant-write-acp", "x-amz-grant-full-control"];
+
     /// <inheritdoc />
     public string ResourceType => S3BucketResourceType.TypeName;
+
+    /// <inheritdoc />
+    public IReadOnlyList<RestorePermission> RestorePermissions { get; } =
+    [
+        RestorePermission.NotDeniable("s3:PutBucketPublicAccessBlock", "putting back or deleting the block and the fix are the same IAM action, and no condition key carries the four settings"),
+        .. PublicGrantHeaders.Select(header => RestorePermission.When("s3:PutBucketAcl", RestoreCondition.Like("s3:" + header, ["*acs.amazonaws.com/groups/global/*"], "uri=\"http://acs.amazonaws.com/groups/global/AllUsers\""))),
+    ];
 
     /// <inheritdoc />
     public async Task<object?> ReadAsync(MemberSession session, string resourceId, CancellationToken cancellationToken)

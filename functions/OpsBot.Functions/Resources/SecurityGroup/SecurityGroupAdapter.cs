@@ -24,6 +24,9 @@ public sealed class SecurityGroupAdapter : IRuleRevokingAdapter, IResourceRefere
     public string ResourceType => SecurityGroupResourceType.TypeName;
 
     /// <inheritdoc />
+    public IReadOnlyList<RestorePermission> RestorePermissions => Ec2SecurityGroupClient.RestorePermissions;
+
+    /// <inheritdoc />
     public Task<object?> ReadAsync(MemberSession session, string resourceId, CancellationToken cancellationToken) =>
         ReadAsync(session, resourceId.StartsWith("sg-", StringComparison.Ordinal)
             ? new ResourceReference(ResourceType, resourceId)

@@ -15,8 +15,10 @@ namespace OpsBot.Functions.Slack.Interactions;
 /// The SlackInteractions Lambda behind an HTTP API (payload format 2.0): verifies Slack's signature,
 /// reads the button click, lets <see cref="ApprovalWorkflow"/> authorize and act, updates the clicked
 /// message (<c>chat.update</c>, or <c>response_url</c> with <c>replace_original</c> in webhook-only set-ups),
-/// tells a refused clicker why (ephemeral <c>response_url</c> answer), and audits every request,
-/// accepted, refused or rejected.
+/// tells a refused clicker why (ephemeral <c>response_url</c> answer), and audits every request
+/// whose signature verified, accepted, refused or rejected. A request refused before its signature
+/// verified costs no table write: it is counted by <paramref name="rejected"/> (a metric and a sampled
+/// log line), so a flood of forged requests cannot fill the state table.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -37,8 +39,16 @@ namespace OpsBot.Functions.Slack.Interactions;
 /// 503 when Slack is not configured, 500 when the state table fails.
 /// </para>
 /// </remarks>
-public sealed class SlackInteractionsFunction(SlackWorkspace workspace, ApprovalWorkflow workflow, IStateStore state, TimeProvider clock)
+/// <param name="workspace">OpsBot's Slack app.</param>
+/// <param name="workflow">Settles the clicks.</param>
+/// <param name="state">The state table (interaction audit records).</param>
+/// <param name="clock">The clock.</param>
+/// <param name="rejected">Where refusals of unverified requests are counted; null for the function log.</param>
+public sealed class SlackInteractionsFunction(SlackWorkspace workspace, ApprovalWorkflow workflow, IStateStore state, TimeProvider clock, RejectedRequestSignal? rejected = null)
 {
+    /// <summary>Where refusals of unverified requests are counted.</summary>
+    public RejectedRequestSignal RejectedRequests { get; } = rejected ?? new RejectedRequestSignal(Console.Out, clock);
+
     /// <summary>The time OpsBot allows itself to answer; Slack gives up at 3 seconds.</summary>
     public static readonly TimeSpan AckBudget = TimeSpan.FromMilliseconds(2500);
 
@@ -50,7 +60,7 @@ public sealed class SlackInteractionsFunction(SlackWorkspace workspace, Approval
         var method = request.RequestContext?.Http?.Method;
         if (method is not null && !string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase))
         {
-            return await RejectAsync(405, $"method {Shorten(method)} is not allowed (Slack posts)", started, cancellationToken);
+            return Unverified(405, "MethodNotAllowed", $"method {Shorten(method)} is not allowed (Slack posts)");
         }
 
         byte[] body;
@@ -60,7 +70,7 @@ public sealed class SlackInteractionsFunction(SlackWorkspace workspace, Approval
         }
         catch (FormatException)
         {
-            return await RejectAsync(400, "the body is marked base64 but is not", started, cancellationToken);
+            return Unverified(400, "MalformedBody", "the body is marked base64 but is not");
         }
 
         SlackConnection connection;
@@ -70,18 +80,18 @@ public sealed class SlackInteractionsFunction(SlackWorkspace workspace, Approval
         }
         catch (InvalidSettingException ex)
         {
-            return await RejectAsync(503, $"Slack is not configured: {ex.Message}", started, cancellationToken);
+            return Unverified(503, "NotConfigured", $"Slack is not configured: {ex.Message}");
         }
 
         if (connection.Secrets.SigningSecret is not { } secret)
         {
-            return await RejectAsync(503, $"no signing secret is configured ({Secrets.SlackEnvironment.SigningSecret}); interactions are off", started, cancellationToken);
+            return Unverified(503, "NotConfigured", $"no signing secret is configured ({Secrets.SlackEnvironment.SigningSecret}); interactions are off");
         }
 
         var check = new SlackSignatureVerifier(secret, clock).Verify(Header(request, SlackSignatureVerifier.TimestampHeader), Header(request, SlackSignatureVerifier.SignatureHeader), body);
         if (!check.IsValid)
         {
-            return await RejectAsync(401, $"signature rejected ({check.Rejection}): {check.Detail}", started, cancellationToken);
+            return Unverified(401, check.Rejection.ToString(), $"signature rejected ({check.Rejection}): {check.Detail}");
         }
 
         SlackClick click;
@@ -131,13 +141,12 @@ public sealed class SlackInteractionsFunction(SlackWorkspace workspace, Approval
         }
         catch (JsonException ex)
         {
-            request = null;
-            var rejected = await RejectAsync(400, $"the invocation is not an HTTP API request: {ex.Message}", clock.GetTimestamp(), cancellationToken);
-            return JsonSerializer.Serialize(rejected, HttpApiJsonContext.Default.HttpApiResponse);
+            var refused = Unverified(400, "MalformedInvocation", $"the invocation is not an HTTP API request: {ex.Message}");
+            return JsonSerializer.Serialize(refused, HttpApiJsonContext.Default.HttpApiResponse);
         }
 
         var response = request is null
-            ? await RejectAsync(400, "the invocation is null, not an HTTP API request", clock.GetTimestamp(), cancellationToken)
+            ? Unverified(400, "MalformedInvocation", "the invocation is null, not an HTTP API request")
             : await HandleAsync(request, cancellationToken);
         return JsonSerializer.Serialize(response, HttpApiJsonContext.Default.HttpApiResponse);
     }
@@ -206,6 +215,7 @@ public sealed class SlackInteractionsFunction(SlackWorkspace workspace, Approval
         }, cancellationToken);
     }
 
+    // A signed request that still cannot be handled: from Slack, so worth an audit record.
     private async Task<HttpApiResponse> RejectAsync(int status, string reason, long started, CancellationToken cancellationToken)
     {
         await state.WriteInteractionAsync(new InteractionAuditRecord
@@ -216,14 +226,24 @@ public sealed class SlackInteractionsFunction(SlackWorkspace workspace, Approval
             Reason = reason,
             ElapsedMilliseconds = (long)clock.GetElapsedTime(started).TotalMilliseconds,
         }, cancellationToken);
-        return HttpApiResponse.Text(status, status switch
+        return Answer(status, reason);
+    }
+
+    // Anyone on the internet can send these: counted and sampled, never written to the table.
+    private HttpApiResponse Unverified(int status, string rejection, string reason)
+    {
+        RejectedRequests.Rejected(rejection, reason);
+        return Answer(status, reason);
+    }
+
+    private static HttpApiResponse Answer(int status, string reason) =>
+        HttpApiResponse.Text(status, status switch
         {
             401 => "invalid signature",
             405 => "method not allowed",
             503 => "interactions are not configured",
             _ => reason,
         });
-    }
 
     private static string? Header(HttpApiRequest request, string name) =>
         request.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;

@@ -44,7 +44,8 @@ internal static class AlertFactBlocks
             "*Who*\n" +
             $"ARN: {SlackMarkdown.Code(facts.Actor.Arn)}\n" +
             $"Source IP: {SlackMarkdown.Code(facts.Actor.SourceIp)}\n" +
-            $"User agent: {SlackMarkdown.Code(facts.Actor.UserAgent)}");
+            $"User agent: {SlackMarkdown.Code(facts.Actor.UserAgent)}" +
+            (facts.Actor.Suspicion is { } suspicion ? $"\n:warning: *{SlackMarkdown.Escape(suspicion)}*" : ""));
         yield return Section(
             (facts.MatchedElements.Count > 0
                 ? $"*What matched* ({facts.MatchedElements.Count} element{(facts.MatchedElements.Count == 1 ? "" : "s")})\n{Lines(facts.MatchedElements)}\n"
