@@ -27,7 +27,7 @@ public static class CaseEventRecord
             root = wrapper switch
             {
                 _ when wrapper["detail"] is JsonObject detail => detail,
-                _ when wrapper["Body"] is JsonValue body => JsonNode.Parse(body.GetValue<string>()),
+                _ when (wrapper["Body"] ?? wrapper["body"]) is JsonValue body => JsonNode.Parse(body.GetValue<string>()),
                 _ when wrapper["Records"] is JsonArray { Count: 1 } records => records[0],
                 _ when wrapper["Events"] is JsonArray { Count: 1 } events && events[0]?["CloudTrailEvent"] is JsonValue text => JsonNode.Parse(text.GetValue<string>()),
                 _ => null,

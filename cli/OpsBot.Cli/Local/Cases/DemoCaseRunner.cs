@@ -37,6 +37,11 @@ public sealed class DemoCaseRunner(LocalTopology topology, PolicySet policies, T
             return new CaseResult(testCase, CaseStatus.Fail, [$"{testCase.EventFile}: {ex.Message}"]);
         }
 
+        if (record["recipientAccountId"]?.GetValue<string>() is { } recipient && recipient != LocalTopology.MemberAccount)
+        {
+            return new CaseResult(testCase, CaseStatus.Skip, [$"the record names account {recipient} beside its envelope's {LocalTopology.MemberAccount}; on the emulator its own EventBridge writes the envelope, which does not keep that disagreement"]);
+        }
+
         var triage = EventTriage.Triage(cloudTrailEvent, policies);
         var replacements = new Dictionary<string, string>(StringComparer.Ordinal);
         if (triage.ResourceType is { } type)
