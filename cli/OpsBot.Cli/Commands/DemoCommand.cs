@@ -86,6 +86,7 @@ internal static class DemoCommand
         // Checked before an emulator starts: a bad folder must be a one-line error, not a timeline
         // that fails half-way.
         PolicyPaths.RequireExisting([policyFolder, memberTemplate]);
+        MemberTemplate.Check(memberTemplate);
         var policies = PolicySet.Load(policyFolder);
         if (policies.All.Count == 0)
         {
@@ -123,6 +124,7 @@ internal static class DemoCommand
     private static async Task<int> RunCasesAsync(Uri? endpoint, string folder, string memberTemplate, TextWriter output, CancellationToken cancellationToken)
     {
         PolicyPaths.RequireExisting([folder, memberTemplate]);
+        MemberTemplate.Check(memberTemplate);
         var policies = PolicySet.Load(folder);
         if (policies.All.Count == 0)
         {

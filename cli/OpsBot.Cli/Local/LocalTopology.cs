@@ -128,6 +128,24 @@ public sealed class LocalTopology : IAsyncDisposable
         }
 
         using var cloudFormation = new AwsQueryApi(MemberHttp, "cloudformation", "CLOUDFORMATION", Region, "2010-05-15");
+        try
+        {
+            await CreateStackAsync(cloudFormation, template, cancellationToken);
+        }
+        catch (AwsCallException ex)
+        {
+            throw new Commands.InputFileException($"{template}: the emulator could not create the member stack from it: {ex.Message}");
+        }
+
+        var status = AwsQueryApi.Value(await cloudFormation.CallAsync("DescribeStacks", [new("StackName", "opsbot-member")], cancellationToken), "StackStatus");
+        if (status != "CREATE_COMPLETE")
+        {
+            throw new InvalidOperationException($"member stack opsbot-member is {status}, not CREATE_COMPLETE");
+        }
+    }
+
+    private async Task CreateStackAsync(AwsQueryApi cloudFormation, string template, CancellationToken cancellationToken)
+    {
         await cloudFormation.CallAsync("CreateStack",
         [
             new("StackName", "opsbot-member"),
@@ -142,11 +160,6 @@ public sealed class LocalTopology : IAsyncDisposable
             new("Parameters.member.4.ParameterKey", "RemediationRoleRegion"),
             new("Parameters.member.4.ParameterValue", Region),
         ], cancellationToken);
-        var status = AwsQueryApi.Value(await cloudFormation.CallAsync("DescribeStacks", [new("StackName", "opsbot-member")], cancellationToken), "StackStatus");
-        if (status != "CREATE_COMPLETE")
-        {
-            throw new InvalidOperationException($"member stack opsbot-member is {status}, not CREATE_COMPLETE");
-        }
     }
 
     private static async Task<string> QueueArnAsync(IAmazonSQS sqs, string queueUrl, CancellationToken cancellationToken) =>
