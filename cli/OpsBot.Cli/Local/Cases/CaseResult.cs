@@ -12,7 +12,10 @@ public sealed record CaseResult(PolicyTestCase Case, CaseStatus Status, IReadOnl
     public string Line => Status switch
     {
         CaseStatus.Skip => $"SKIP  {Case.Name}: {string.Join("; ", Details)}",
-        CaseStatus.Pass => $"PASS  {Case.Name}{(Details.Count == 0 ? "" : $"  ({string.Join("; ", Details)})")}",
+        CaseStatus.Pass => $"PASS  {Case.Name}{(Details.Count == 0 ? "" : $"  ({Shorten(string.Join("; ", Details))})")}",
         _ => $"FAIL  {Case.Name}",
     };
+
+    // What a pass says is a reminder, not the record: the reason of a skipped event can run long.
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..119] + "…";
 }
