@@ -97,7 +97,15 @@ internal static class DemoCommand
         using var moto = StartEmulator(endpoint, output);
         var emulator = endpoint ?? moto!.Endpoint;
         output.WriteLine($"OpsBot demo on {(moto is null ? "the emulator at " : "moto_server at ")}{emulator} with {policies.All.Count} policies from {policyFolder}");
-        await using var topology = await LocalTopology.CreateAsync(emulator, policies, [policyFolder], memberTemplate, forceNotify: false, timeline, cancellationToken);
+        // The story's Slack alert (with its Undo button) is printed by the stand-in as it arrives; the
+        // approval story brings a Slack of its own.
+        await using var slack = approve ? null : new LocalSlack(output, DemoSlackSettings.BotToken);
+        await using var topology = await LocalTopology.CreateAsync(emulator, policies, [policyFolder], memberTemplate, forceNotify: false, slack is null ? null : DemoSlackSettings.For(slack), timeline, cancellationToken);
+        if (slack is not null)
+        {
+            timeline.Step("slack", $"local Slack stand-in on {slack.BaseAddress}: policies that notify slack post to channel {DemoSlackSettings.Channel}, shown below as it arrives");
+        }
+
         if (approve)
         {
             var code = await ApprovalDemo.RunAsync(topology, timeline, output, cancellationToken);
