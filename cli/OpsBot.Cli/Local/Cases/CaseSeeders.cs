@@ -9,6 +9,9 @@ public static class CaseSeeders
         new SecurityGroupSeeder(),
         new S3BucketSeeder(),
         new Ec2SnapshotSeeder(),
+        new Ec2ImageSeeder(),
+        new Ec2InstanceSeeder(),
+        new NetworkAclSeeder(),
     ];
 
     /// <summary>The seeder of <paramref name="resourceType"/>, or null when the demo cannot create that type yet.</summary>

@@ -63,6 +63,10 @@ public sealed class DemoCaseRunner(LocalTopology topology, PolicySet policies, T
             {
                 seed = CaseSeed.Skip($"the emulator cannot create this {type.Name} state: {ex.ErrorCode ?? ex.GetType().Name}: {ex.Message}");
             }
+            catch (InvalidOperationException ex)
+            {
+                seed = CaseSeed.Skip($"the emulator cannot create this {type.Name} state: {ex.Message}");
+            }
             catch (System.Text.Json.JsonException ex)
             {
                 return new CaseResult(testCase, CaseStatus.Fail, [$"{testCase.StateFile}: not JSON: {ex.Message}"]);
