@@ -8,7 +8,7 @@ public sealed class DemoCasesTests
     private static string MemberTemplate => Path.Combine(RepositoryPaths.Root, "infra", "member-account.yaml");
 
     [Fact]
-    public async Task The_shipped_security_group_bucket_and_snapshot_cases_pass_on_moto()
+    public async Task The_shipped_cases_of_every_type_moto_can_hold_pass_on_moto()
     {
         var run = await CliRun.Of("demo", "--cases", RepositoryPaths.Policies, "--member-template", MemberTemplate);
 
@@ -22,6 +22,11 @@ public sealed class DemoCasesTests
         Assert.Contains(lines, l => l.StartsWith("PASS  a snapshot shared with one account id is not public  (skipped: compliant:", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("PASS  a ModifySnapshotAttribute call that failed (errorCode) changed nothing and is skipped  (skipped: failed-call:", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("PASS  an event delivered inside an SQS message body is unwrapped", StringComparison.Ordinal));
+
+        Assert.Contains(lines, l => l.StartsWith("PASS  an image made public has only its group 'all' launch permission matched; its share with one account is not public  (ec2-image-public remediated)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("PASS  an inbound allow of SSH from 0.0.0.0/0 is deleted; SSH from 10.0.0.0/8 and HTTPS from anywhere stay  (ec2-nacl-internet-admin-db-ports remediated)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("PASS  an SSH allow from anywhere behind a lower-numbered deny of ports 0-1023 from anywhere is not open  (skipped: compliant:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("PASS  an instance launched without metadata options allows IMDSv1 and waits for an approver to require tokens  (ec2-instance-imdsv1-allowed pendingapproval)", StringComparison.Ordinal));
 
         // A type the demo cannot create yet is a skip with its reason, never a pass.
         Assert.Contains(lines, l => l.StartsWith("SKIP  a stopped trail is started again: the demo cannot create aws.cloudtrail.trail state on the emulator yet", StringComparison.Ordinal));

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using OpsBot.Rules.Resources.Ec2Snapshot;
+using static OpsBot.Cli.Local.Cases.CaseJson;
 
 namespace OpsBot.Cli.Local.Cases;
 
@@ -20,7 +20,7 @@ public sealed class Ec2SnapshotSeeder : ICaseSeeder
     {
         ArgumentNullException.ThrowIfNull(context);
         using var document = JsonDocument.Parse(context.StateDocument);
-        var snapshots = document.RootElement.ValueKind == JsonValueKind.Array ? document.RootElement.EnumerateArray().ToList() : [document.RootElement];
+        var snapshots = Objects(document.RootElement);
         using var ec2 = context.Topology.Runtime.Clients.CreateEc2(context.Topology.MemberCredentials, context.Topology.Region);
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var snapshot in snapshots)
@@ -29,7 +29,7 @@ public sealed class Ec2SnapshotSeeder : ICaseSeeder
             var snapshotId = (await ec2.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = volume.Volume.VolumeId, Description = "seeded from a policy test case" }, cancellationToken)).Snapshot.SnapshotId;
             ids[Text(snapshot, "SnapshotId") ?? snapshotId] = snapshotId;
             var permissions = Items(snapshot, "CreateVolumePermissions").ToList();
-            var accounts = permissions.Select(p => p.TryGetProperty("UserId", out var u) ? u.ValueKind == JsonValueKind.Number ? u.GetInt64().ToString(CultureInfo.InvariantCulture) : u.GetString() : null).OfType<string>().ToList();
+            var accounts = permissions.Select(p => AccountId(p, "UserId")).OfType<string>().ToList();
             var groups = permissions.Select(p => Text(p, "Group")).OfType<string>().ToList();
             if (accounts.Count > 0)
             {
@@ -50,10 +50,4 @@ public sealed class Ec2SnapshotSeeder : ICaseSeeder
 
         return CaseSeed.Created(ids);
     }
-
-    private static IEnumerable<JsonElement> Items(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : [];
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

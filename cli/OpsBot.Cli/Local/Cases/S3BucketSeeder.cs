@@ -2,6 +2,7 @@ using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
 using OpsBot.Rules.Resources.S3Bucket;
+using static OpsBot.Cli.Local.Cases.CaseJson;
 
 namespace OpsBot.Cli.Local.Cases;
 
@@ -21,7 +22,7 @@ public sealed class S3BucketSeeder : ICaseSeeder
     {
         ArgumentNullException.ThrowIfNull(context);
         using var document = JsonDocument.Parse(context.StateDocument);
-        var buckets = document.RootElement.ValueKind == JsonValueKind.Array ? document.RootElement.EnumerateArray().ToList() : [document.RootElement];
+        var buckets = Objects(document.RootElement);
         using var s3 = context.Topology.Runtime.Clients.CreateS3(context.Topology.MemberCredentials, context.Topology.Region);
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var bucket in buckets)
@@ -110,10 +111,4 @@ public sealed class S3BucketSeeder : ICaseSeeder
     }
 
     private static bool Flag(JsonElement element, string name) => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
-
-    private static IEnumerable<JsonElement> Items(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : [];
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

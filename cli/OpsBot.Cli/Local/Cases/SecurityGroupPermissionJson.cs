@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using Amazon.EC2.Model;
+using static OpsBot.Cli.Local.Cases.CaseJson;
 
 namespace OpsBot.Cli.Local.Cases;
 
@@ -81,16 +81,4 @@ public static class SecurityGroupPermissionJson
     }
 
     private static string? Map(IReadOnlyDictionary<string, string> ids, string? value) => value is not null && ids.TryGetValue(value, out var mapped) ? mapped : value;
-
-    private static IEnumerable<JsonElement> Items(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : [];
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static int? Number(JsonElement element, string name) =>
-        !element.TryGetProperty(name, out var value) ? null
-        : value.ValueKind == JsonValueKind.Number ? value.GetInt32()
-        : value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed
-        : null;
 }

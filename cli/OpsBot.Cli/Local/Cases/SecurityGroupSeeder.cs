@@ -2,6 +2,7 @@ using System.Text.Json;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using OpsBot.Rules.Resources;
+using static OpsBot.Cli.Local.Cases.CaseJson;
 
 namespace OpsBot.Cli.Local.Cases;
 
@@ -49,7 +50,7 @@ public sealed class SecurityGroupSeeder : ICaseSeeder
                 : (await ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest(name, Text(group, "Description") ?? name) { VpcId = vpcId }, cancellationToken)).GroupId;
         }
 
-        foreach (var referenced in groups.SelectMany(g => Permissions(g, "IpPermissions").Concat(Permissions(g, "IpPermissionsEgress")))
+        foreach (var referenced in groups.SelectMany(g => Items(g, "IpPermissions").Concat(Items(g, "IpPermissionsEgress")))
                      .SelectMany(p => Items(p, "UserIdGroupPairs")).Select(pair => Text(pair, "GroupId")).OfType<string>().Distinct(StringComparer.Ordinal).Where(id => !ids.ContainsKey(id)).ToList())
         {
             ids[referenced] = (await ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest($"peer-{ids.Count}", "referenced by a case's group") { VpcId = vpcId }, cancellationToken)).GroupId;
@@ -91,13 +92,13 @@ public sealed class SecurityGroupSeeder : ICaseSeeder
             await ec2.RevokeSecurityGroupEgressAsync(new RevokeSecurityGroupEgressRequest { GroupId = groupId, IpPermissions = egress }, cancellationToken);
         }
 
-        var wantIngress = Permissions(group, "IpPermissions").Select(p => SecurityGroupPermissionJson.Read(p, ids)).ToList();
+        var wantIngress = Items(group, "IpPermissions").Select(p => SecurityGroupPermissionJson.Read(p, ids)).ToList();
         if (wantIngress.Count > 0)
         {
             await ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest { GroupId = groupId, IpPermissions = wantIngress }, cancellationToken);
         }
 
-        var wantEgress = Permissions(group, "IpPermissionsEgress").Select(p => SecurityGroupPermissionJson.Read(p, ids)).ToList();
+        var wantEgress = Items(group, "IpPermissionsEgress").Select(p => SecurityGroupPermissionJson.Read(p, ids)).ToList();
         if (wantEgress.Count > 0)
         {
             await ec2.AuthorizeSecurityGroupEgressAsync(new AuthorizeSecurityGroupEgressRequest { GroupId = groupId, IpPermissions = wantEgress }, cancellationToken);
@@ -117,12 +118,4 @@ public sealed class SecurityGroupSeeder : ICaseSeeder
             }
         }
     }
-
-    private static IEnumerable<JsonElement> Permissions(JsonElement group, string name) => Items(group, name);
-
-    private static IEnumerable<JsonElement> Items(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : [];
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
