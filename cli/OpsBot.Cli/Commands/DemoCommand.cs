@@ -40,6 +40,12 @@ internal static class DemoCommand
                 return ExitCodes.Success;
             }
 
+            if (result.GetValue(casesOption) is not null && (result.GetValue(approveOption) || result.GetValue(keepOption) || result.GetResult(scenarioOption) is { Implicit: false }))
+            {
+                error.WriteLine("error: --cases runs a folder's test cases on its own; leave out --scenario, --approve and --keep");
+                return ExitCodes.BadInput;
+            }
+
             var name = result.GetValue(scenarioOption)!;
             if (DemoScenarios.Find(name) is not { } scenario)
             {

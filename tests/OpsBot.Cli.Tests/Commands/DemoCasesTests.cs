@@ -110,6 +110,15 @@ public sealed class DemoCasesTests
     }
 
     [Fact]
+    public async Task Cases_with_the_approval_story_is_a_usage_error()
+    {
+        var run = await CliRun.Of("demo", "--cases", RepositoryPaths.Policies, "--approve");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--cases runs a folder's test cases on its own", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Demo_policies_with_an_empty_folder_is_a_usage_error()
     {
         using var folder = new TemporaryPolicyFolder();
