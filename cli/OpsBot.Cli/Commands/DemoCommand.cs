@@ -1,13 +1,14 @@
 using System.CommandLine;
 using OpsBot.Cli.Local;
 using OpsBot.Cli.Local.Approval;
+using OpsBot.Cli.Local.Cases;
 using OpsBot.Cli.Local.Scenarios;
 using OpsBot.Rules.Policies;
 
 namespace OpsBot.Cli.Commands;
 
 /// <summary>
-/// <c>opsbot demo [--scenario NAME | --list] [--endpoint-url URL]</c>: the whole production flow on a local AWS emulator. Starts
+/// <c>opsbot demo [--scenario NAME | --list | --cases DIR] [--endpoint-url URL]</c>: the whole production flow on a local AWS emulator. Starts
 /// moto_server on a free loopback port unless an endpoint (LocalStack, a running moto) is given, and
 /// stops what it started.
 /// </summary>
@@ -22,9 +23,10 @@ internal static class DemoCommand
         var keepOption = new Option<bool>("--keep") { Description = "Afterwards, keep the emulator and its resources up and print the settings 'run-local' needs; Ctrl+C stops it." };
         var scenarioOption = new Option<string>("--scenario") { Description = $"The story to run (see --list); default: {DemoScenarios.Default.Name}.", DefaultValueFactory = _ => DemoScenarios.Default.Name };
         var listOption = new Option<bool>("--list") { Description = "List the scenarios and exit." };
+        var casesOption = new Option<string>("--cases") { Description = "Run this policy folder's test cases (DIR/tests/*.yaml) end to end on the emulator instead: PASS, FAIL or SKIP per case." };
         var command = new Command("demo", "Run the remediation flow end to end on a local AWS emulator and print a timeline.")
         {
-            endpointOption, policiesOption, templateOption, approveOption, keepOption, scenarioOption, listOption,
+            endpointOption, policiesOption, templateOption, approveOption, keepOption, scenarioOption, listOption, casesOption,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -36,6 +38,12 @@ internal static class DemoCommand
                 }
 
                 return ExitCodes.Success;
+            }
+
+            if (result.GetValue(casesOption) is not null && (result.GetValue(approveOption) || result.GetValue(keepOption) || result.GetResult(scenarioOption) is { Implicit: false }))
+            {
+                error.WriteLine("error: --cases runs a folder's test cases on its own; leave out --scenario, --approve and --keep");
+                return ExitCodes.BadInput;
             }
 
             var name = result.GetValue(scenarioOption)!;
@@ -53,6 +61,11 @@ internal static class DemoCommand
 
             try
             {
+                if (result.GetValue(casesOption) is { } casesFolder)
+                {
+                    return await RunCasesAsync(EndpointOption.Parse(result.GetValue(endpointOption)), casesFolder, result.GetValue(templateOption)!, output, cancellationToken);
+                }
+
                 return await RunAsync(EndpointOption.Parse(result.GetValue(endpointOption)), result.GetValue(policiesOption)!, result.GetValue(templateOption)!, result.GetValue(approveOption), result.GetValue(keepOption), scenario, output, cancellationToken);
             }
             catch (Exception ex) when (ex is EmulatorUnavailableException or InputFileException)
@@ -79,6 +92,7 @@ internal static class DemoCommand
         // Checked before an emulator starts: a bad folder must be a one-line error, not a timeline
         // that fails half-way.
         PolicyPaths.RequireExisting([policyFolder, memberTemplate]);
+        MemberTemplate.Check(memberTemplate);
         var policies = PolicySet.Load(policyFolder);
         if (policies.All.Count == 0)
         {
@@ -86,10 +100,18 @@ internal static class DemoCommand
         }
 
         var timeline = new Timeline(output);
-        using var moto = endpoint is null ? new MotoServer() : null;
+        using var moto = StartEmulator(endpoint, output);
         var emulator = endpoint ?? moto!.Endpoint;
         output.WriteLine($"OpsBot demo on {(moto is null ? "the emulator at " : "moto_server at ")}{emulator} with {policies.All.Count} policies from {policyFolder}");
-        await using var topology = await LocalTopology.CreateAsync(emulator, policies, [policyFolder], memberTemplate, forceNotify: false, timeline, cancellationToken);
+        // The story's Slack alert (with its Undo button) is printed by the stand-in as it arrives; the
+        // approval story brings a Slack of its own.
+        await using var slack = approve ? null : new LocalSlack(output, DemoSlackSettings.BotToken);
+        await using var topology = await LocalTopology.CreateAsync(emulator, policies, [policyFolder], memberTemplate, forceNotify: false, slack is null ? null : DemoSlackSettings.For(slack), timeline, cancellationToken);
+        if (slack is not null)
+        {
+            timeline.Step("slack", $"local Slack stand-in on {slack.BaseAddress}: policies that notify slack post to channel {DemoSlackSettings.Channel}, shown below as it arrives");
+        }
+
         if (approve)
         {
             var code = await ApprovalDemo.RunAsync(topology, timeline, output, cancellationToken);
@@ -111,6 +133,39 @@ internal static class DemoCommand
         }
 
         return problems.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    private static async Task<int> RunCasesAsync(Uri? endpoint, string folder, string memberTemplate, TextWriter output, CancellationToken cancellationToken)
+    {
+        PolicyPaths.RequireExisting([folder, memberTemplate]);
+        MemberTemplate.Check(memberTemplate);
+        var policies = PolicySet.Load(folder);
+        if (policies.All.Count == 0)
+        {
+            throw new InputFileException($"{folder}: no policies in it (*.yaml outside tests/)");
+        }
+
+        var cases = DemoCases.Load(folder);
+        using var moto = StartEmulator(endpoint, output);
+        var emulator = endpoint ?? moto!.Endpoint;
+        output.WriteLine($"{cases.Count} test case(s) of {policies.All.Count} policies from {folder}, end to end on {emulator}");
+        await using var topology = await LocalTopology.CreateAsync(emulator, policies, [folder], memberTemplate, forceNotify: false, new Timeline(TextWriter.Null), cancellationToken);
+        var (_, failed, _) = await DemoCases.RunAsync(topology, policies, cases, output, cancellationToken);
+        return failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    // Starting moto_server takes a few seconds (a Python process importing every service it
+    // emulates): said first, so the pause before the first step is not taken for a hang.
+    private static MotoServer? StartEmulator(Uri? endpoint, TextWriter output)
+    {
+        if (endpoint is not null)
+        {
+            return null;
+        }
+
+        output.WriteLine("starting the AWS emulator (moto_server on a free loopback port); the first step waits until it answers, a few seconds");
+        output.Flush();
+        return new MotoServer();
     }
 
     // The emulator and the central and member resources stay up for run-local, until Ctrl+C.

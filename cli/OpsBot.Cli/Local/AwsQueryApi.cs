@@ -30,7 +30,17 @@ public sealed class AwsQueryApi : IDisposable
         using var content = new FormUrlEncodedContent(form);
         using var response = await _http.PostAsync(_endpoint, content, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        var document = XDocument.Parse(body);
+        XDocument document;
+        try
+        {
+            document = XDocument.Parse(body);
+        }
+        catch (System.Xml.XmlException)
+        {
+            // An emulator that fails inside answers with an HTML error page, not an AWS error document.
+            throw new AwsCallException(_endpoint.Host, action, response.StatusCode, "", $"the answer is not an AWS response: {(body.Length > 200 ? body[..200] + "…" : body)}");
+        }
+
         if (!response.IsSuccessStatusCode)
         {
             throw new AwsCallException(_endpoint.Host, action, response.StatusCode, Value(document, "Code") ?? "", Value(document, "Message") ?? body);

@@ -5,6 +5,7 @@ using Amazon.SQS.Model;
 using OpsBot.Functions;
 using OpsBot.Functions.Aws.Http;
 using OpsBot.Functions.Configuration;
+using OpsBot.Functions.Slack.Connection;
 using OpsBot.Rules.Policies;
 using OpsBot.Rules.Resources;
 
@@ -55,8 +56,12 @@ public sealed class LocalTopology : IAsyncDisposable
     /// <summary>The region everything lives in.</summary>
     public string Region => Runtime.Settings.Region;
 
-    /// <summary>Creates the topology on the emulator at <paramref name="endpoint"/>.</summary>
-    public static async Task<LocalTopology> CreateAsync(Uri endpoint, PolicySet policies, IReadOnlyList<string> policyPaths, string memberTemplate, bool forceNotify, Timeline timeline, CancellationToken cancellationToken)
+    /// <summary>Creates the topology on the emulator at <paramref name="endpoint"/>, without Slack.</summary>
+    public static Task<LocalTopology> CreateAsync(Uri endpoint, PolicySet policies, IReadOnlyList<string> policyPaths, string memberTemplate, bool forceNotify, Timeline timeline, CancellationToken cancellationToken) =>
+        CreateAsync(endpoint, policies, policyPaths, memberTemplate, forceNotify, null, timeline, cancellationToken);
+
+    /// <summary>Creates the topology on the emulator at <paramref name="endpoint"/>; with <paramref name="slack"/>, OpsBot also alerts there (e.g. a local Slack stand-in).</summary>
+    public static async Task<LocalTopology> CreateAsync(Uri endpoint, PolicySet policies, IReadOnlyList<string> policyPaths, string memberTemplate, bool forceNotify, SlackSettings? slack, Timeline timeline, CancellationToken cancellationToken)
     {
         const string region = "us-east-1";
         var topology = new LocalTopology(new SocketsHttpHandler());
@@ -79,7 +84,7 @@ public sealed class LocalTopology : IAsyncDisposable
                 EndpointUrl = endpoint,
                 ForceNotify = forceNotify,
             };
-            topology.Runtime = new OpsBotRuntime(settings, policies, credentials, environment, topology._transport, TimeProvider.System);
+            topology.Runtime = new OpsBotRuntime(settings, policies, credentials, environment, topology._transport, TimeProvider.System, slack);
             topology.Sqs = topology.Runtime.Clients.CreateSqs(region);
             topology.AlertInboxUrl = (await topology.Sqs.CreateQueueAsync("opsbot-alert-inbox", cancellationToken)).QueueUrl;
             await sns.CallAsync("Subscribe", [new("TopicArn", topicArn), new("Protocol", "sqs"), new("Endpoint", await QueueArnAsync(topology.Sqs, topology.AlertInboxUrl, cancellationToken))], cancellationToken);
@@ -128,6 +133,24 @@ public sealed class LocalTopology : IAsyncDisposable
         }
 
         using var cloudFormation = new AwsQueryApi(MemberHttp, "cloudformation", "CLOUDFORMATION", Region, "2010-05-15");
+        try
+        {
+            await CreateStackAsync(cloudFormation, template, cancellationToken);
+        }
+        catch (AwsCallException ex)
+        {
+            throw new Commands.InputFileException($"{template}: the emulator could not create the member stack from it: {ex.Message}");
+        }
+
+        var status = AwsQueryApi.Value(await cloudFormation.CallAsync("DescribeStacks", [new("StackName", "opsbot-member")], cancellationToken), "StackStatus");
+        if (status != "CREATE_COMPLETE")
+        {
+            throw new InvalidOperationException($"member stack opsbot-member is {status}, not CREATE_COMPLETE");
+        }
+    }
+
+    private async Task CreateStackAsync(AwsQueryApi cloudFormation, string template, CancellationToken cancellationToken)
+    {
         await cloudFormation.CallAsync("CreateStack",
         [
             new("StackName", "opsbot-member"),
@@ -142,11 +165,6 @@ public sealed class LocalTopology : IAsyncDisposable
             new("Parameters.member.4.ParameterKey", "RemediationRoleRegion"),
             new("Parameters.member.4.ParameterValue", Region),
         ], cancellationToken);
-        var status = AwsQueryApi.Value(await cloudFormation.CallAsync("DescribeStacks", [new("StackName", "opsbot-member")], cancellationToken), "StackStatus");
-        if (status != "CREATE_COMPLETE")
-        {
-            throw new InvalidOperationException($"member stack opsbot-member is {status}, not CREATE_COMPLETE");
-        }
     }
 
     private static async Task<string> QueueArnAsync(IAmazonSQS sqs, string queueUrl, CancellationToken cancellationToken) =>

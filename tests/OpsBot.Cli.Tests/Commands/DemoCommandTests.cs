@@ -28,6 +28,18 @@ public class DemoCommandTests
         Assert.Contains("now has 1 ingress rule(s)", run.Output, StringComparison.Ordinal);
         Assert.Contains("alert on opsbot-alerts: [OpsBot] HIGH remediated: ec2-sg-admin-ports-public", run.Output, StringComparison.Ordinal);
         Assert.Contains("Remediated in 111111111111/us-east-1", run.Output, StringComparison.Ordinal);
+        Assert.Contains("ec2-sg-admin-ports-public on sg-", run.Output, StringComparison.Ordinal);
+        Assert.Contains(": mode enforce, remediated, compliant after", run.Output, StringComparison.Ordinal);
+        Assert.Contains("starting the AWS emulator", run.Output.Split('\n')[0], StringComparison.Ordinal);
+
+        // The SNS alert reads as text, not as the JSON message.
+        Assert.Contains("Admin ports must not be open to the internet [high]", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"policyId\"", run.Output, StringComparison.Ordinal);
+
+        // The Slack alert arrives with its Undo button, shown as the approval demo shows messages.
+        Assert.Contains("slack: chat.postMessage: new message in #C0DEMOALERTS", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Remediated: Admin ports must not be open to the internet", run.Output, StringComparison.Ordinal);
+        Assert.Contains("│ [ Undo ]", run.Output, StringComparison.Ordinal);
         Assert.Contains("demo passed", run.Output, StringComparison.Ordinal);
         Assert.Equal(before, MotoProcesses());
     }

@@ -50,7 +50,7 @@ public sealed class ScenarioRun(LocalTopology topology, Timeline timeline)
             if (e.Result?.Audit is { } audit)
             {
                 eventIds.Add(e.Result.EventId);
-                timeline.Step("runner", $"event {e.Result.EventId}: {audit.Outcome.ToString().ToLowerInvariant()} - {audit.Reason}");
+                timeline.Step("runner", $"event {e.Result.EventId}: {audit.Outcome.ToString().ToLowerInvariant()}{(audit.Decisions.Count == 0 ? " - " + Shorten(audit.Reason, 160) : $" ({audit.Decisions.Count} decision(s))")}");
             }
             else
             {
@@ -91,7 +91,10 @@ public sealed class ScenarioRun(LocalTopology topology, Timeline timeline)
             timeline.Step("sns", $"alert on opsbot-alerts: {subject}");
             if (envelope.RootElement.TryGetProperty("Message", out var body))
             {
-                timeline.Detail(Shorten(body.GetString() ?? "", 400));
+                foreach (var line in AlertText.Lines(body.GetString() ?? ""))
+                {
+                    timeline.Detail(line);
+                }
             }
         }
     }
@@ -117,18 +120,10 @@ public sealed class ScenarioRun(LocalTopology topology, Timeline timeline)
             }
 
             timeline.Step("audit", $"{record.EventId}: {record.Outcome} in {record.Account}/{record.Region}, actor {record.Actor.Arn} ({record.Actor.SourceIp})");
+            // One line per decision; the full record (explanations, the state undo restores) is in the state table.
             foreach (var decision in record.Decisions)
             {
-                timeline.Detail($"{decision.PolicyId} (policy sha256 {decision.PolicyHash[..12]}…): {decision.Outcome}, compliant after: {decision.CompliantAfter?.ToString() ?? "not verified"}");
-                foreach (var revoked in decision.Revoked)
-                {
-                    timeline.Detail($"  revoked {revoked}");
-                }
-
-                foreach (var change in decision.Changes ?? [])
-                {
-                    timeline.Detail($"  {change.Action}: {change.Summary}; undo restores {Shorten(change.Before, 200)}");
-                }
+                timeline.Detail($"{decision.PolicyId} on {decision.ResourceId}: mode {decision.Mode}, {decision.Outcome.ToString().ToLowerInvariant()}{(decision.CompliantAfter is true ? ", compliant after" : decision.CompliantAfter is false ? ", still not compliant" : "")}");
             }
 
             if (record.Outcome != expected)
