@@ -17,6 +17,7 @@ namespace OpsBot.Functions.Configuration;
 /// <item><term><c>OPSBOT_FORCE_NOTIFY</c></term><description><c>true</c> forces every policy to notify mode, for a first roll-out (default <c>false</c>).</description></item>
 /// <item><term><c>OPSBOT_POLICIES</c></term><description>Policy files or folders, separated by the platform path separator or commas (required).</description></item>
 /// <item><term><c>OPSBOT_SWEEP_*</c></term><description>The sweeper's scope and pacing (see <see cref="SweepOptions"/>).</description></item>
+/// <item><term><c>OPSBOT_ACCOUNT_ACTIONS</c>, <c>OPSBOT_BREAKER_ACTIONS_PER_MINUTE</c></term><description>The blast-radius limit and the circuit breaker (see <see cref="Brakes.BrakeSettings"/>).</description></item>
 /// <item><term><c>AWS_REGION</c></term><description>The central region (required; <c>AWS_DEFAULT_REGION</c> is accepted as a fallback).</description></item>
 /// </list>
 /// Endpoints are not settings of their own: <see cref="EndpointUrl"/> (from a command-line option) wins,
@@ -171,6 +172,7 @@ public sealed partial record OpsBotSettings
             FunctionTimeout = ReadSeconds(environment, FunctionTimeoutVariable) ?? TimeSpan.FromSeconds(60),
             MessageBudget = ReadSeconds(environment, MessageBudgetVariable) ?? TimeSpan.FromSeconds(20),
             Sweep = SweepOptions.Read(environment),
+            Brakes = Functions.Brakes.BrakeSettings.Read(environment),
         };
         settings.Validate();
         return settings;

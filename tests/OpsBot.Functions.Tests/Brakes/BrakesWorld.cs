@@ -29,8 +29,17 @@ internal sealed class BrakesWorld : IAsyncDisposable
 
     public IAmazonEC2 MemberEc2 => Slack.World.MemberEc2;
 
-    public static async Task<BrakesWorld> CreateAsync(MotoServer moto, Func<OpsBotSettings, OpsBotSettings>? adjust = null, PolicySet? policies = null) =>
-        new(await SlackApprovalWorld.CreateAsync(moto, policies ?? ShippedPolicies.Value, adjust: adjust));
+    public static async Task<BrakesWorld> CreateAsync(MotoServer moto, Func<OpsBotSettings, OpsBotSettings>? adjust = null, PolicySet? policies = null)
+    {
+        var slack = await SlackApprovalWorld.CreateAsync(moto, policies ?? ShippedPolicies.Value, adjust: adjust);
+
+        // The brakes count in clock-aligned windows (a minute, ten minutes, an hour): every test starts
+        // one second into a fresh hour, so the minutes it advances never cross a window it does not mean to.
+        var now = slack.Clock.GetUtcNow();
+        var nextHour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
+        slack.Clock.Advance(nextHour - now + TimeSpan.FromSeconds(1));
+        return new(slack);
+    }
 
     /// <summary>Creates a snapshot (tagged with <paramref name="tags"/>); returns its id.</summary>
     public async Task<string> CreateSnapshotAsync(params (string Key, string Value)[] tags)
