@@ -21,7 +21,8 @@ public sealed class Ec2ImageLister : IResourceLister
         do
         {
             var page = await session.Ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"], MaxResults = PageSize, NextToken = next }, cancellationToken);
-            foreach (var image in page.Images ?? [])
+            // Owner "self" is asked for, and checked again: an emulator may answer every public image.
+            foreach (var image in (page.Images ?? []).Where(i => i.OwnerId == session.Account))
             {
                 if (await ImageReader.ReadAsync(session.Ec2, image.ImageId, cancellationToken) is { } fact)
                 {

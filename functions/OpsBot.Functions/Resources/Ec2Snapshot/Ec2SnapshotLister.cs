@@ -24,7 +24,8 @@ public sealed class Ec2SnapshotLister : IResourceLister
         do
         {
             var page = await session.Ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { OwnerIds = ["self"], MaxResults = PageSize, NextToken = next }, cancellationToken);
-            foreach (var snapshot in page.Snapshots ?? [])
+            // Owner "self" is asked for, and checked again: an emulator may answer every public snapshot.
+            foreach (var snapshot in (page.Snapshots ?? []).Where(s => s.OwnerId == session.Account))
             {
                 // A snapshot deleted between the page and its attribute read is simply not there.
                 if (await SnapshotReader.ReadAsync(session.Ec2, snapshot.SnapshotId, cancellationToken) is { } fact)
