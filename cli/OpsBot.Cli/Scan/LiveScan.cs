@@ -29,6 +29,9 @@ internal sealed class LiveScan(PolicySet policies, IEnvironmentVariables environ
     public async Task<ScanReport> RunAsync(LiveScanOptions options, IResourceType type, IReadOnlyList<Policy> candidates, IScanProgress progress, CancellationToken cancellationToken)
     {
         var lister = ResourceListers.Default.Find(type.Name) ?? throw new InputFileException($"--resource {type.Name}: cannot be listed live");
+
+        // A bad accounts file is bad input, found before any call is made.
+        var fromFile = options.Accounts is null or "org" ? null : AccountsFile.Read(options.Accounts);
         var clients = new AwsClientFactory(new AwsEndpoints(environment, options.Endpoint), Credentials(options.Profile));
         var configured = environment.Get("AWS_REGION") ?? environment.Get("AWS_DEFAULT_REGION");
         List<string>? named = options.Regions is null or "all" ? null : [.. options.Regions.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
@@ -40,7 +43,7 @@ internal sealed class LiveScan(PolicySet policies, IEnvironmentVariables environ
         var home = named?[0] ?? configured ?? (options.Regions == "all" ? FallbackRegion : throw new InputFileException("no region: give --regions LIST|all or set AWS_REGION"));
         using var sessions = new AssumeRoleSessions(clients, home, options.Role ?? "", TimeProvider.System);
         var caller = await Required("reading the caller's identity (sts:GetCallerIdentity)", () => sessions.CentralAccountAsync(cancellationToken));
-        var accounts = await AccountsAsync(options, clients, caller, cancellationToken);
+        var accounts = fromFile ?? await AccountsAsync(options, clients, caller, cancellationToken);
         if (options.Role is null && accounts.FirstOrDefault(a => a != caller) is { } other)
         {
             throw new InputFileException($"account {other} is not the caller's ({caller}): give --role NAME to assume in it");
