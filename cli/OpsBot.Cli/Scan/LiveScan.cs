@@ -87,7 +87,8 @@ internal sealed class LiveScan(PolicySet policies, IEnvironmentVariables environ
         return new ScanReport(resources, candidates, findings) { Failures = failures };
     }
 
-    private static AWSCredentials Credentials(string? profile)
+    /// <summary>The default credential chain's credentials, or the named profile's.</summary>
+    internal static AWSCredentials Credentials(string? profile)
     {
         if (profile is null)
         {
