@@ -3,6 +3,7 @@ using OpsBot.Cli.Local;
 using OpsBot.Cli.Local.Approval;
 using OpsBot.Cli.Local.Cases;
 using OpsBot.Cli.Local.Scenarios;
+using OpsBot.Functions.Brakes;
 using OpsBot.Rules.Policies;
 
 namespace OpsBot.Cli.Commands;
@@ -149,7 +150,11 @@ internal static class DemoCommand
         using var moto = StartEmulator(endpoint, output);
         var emulator = endpoint ?? moto!.Endpoint;
         output.WriteLine($"{cases.Count} test case(s) of {policies.All.Count} policies from {folder}, end to end on {emulator}");
-        await using var topology = await LocalTopology.CreateAsync(emulator, policies, [folder], memberTemplate, forceNotify: false, new Timeline(TextWriter.Null), cancellationToken);
+        // Every case acts in the one member account within a minute or two: the blast-radius limit and
+        // the breaker would hold all cases after the 20th, so they are raised past the number of cases.
+        // Fight limits still apply, per policy and resource, and each case has its own resources.
+        var brakes = BrakeSettings.Default with { AccountActions = cases.Count + 1, BreakerActions = cases.Count + 1 };
+        await using var topology = await LocalTopology.CreateAsync(emulator, policies, [folder], memberTemplate, forceNotify: false, null, new Timeline(TextWriter.Null), cancellationToken, brakes);
         var (_, failed, _) = await DemoCases.RunAsync(topology, policies, cases, output, cancellationToken);
         return failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
     }

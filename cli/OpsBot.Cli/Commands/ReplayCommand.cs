@@ -3,6 +3,8 @@ using OpsBot.Cli.Output;
 using OpsBot.Rules.Events;
 using OpsBot.Rules.Policies;
 using OpsBot.Rules.Replay;
+using OpsBot.Cli.Scan;
+using OpsBot.Functions.Configuration;
 
 namespace OpsBot.Cli.Commands;
 
@@ -17,7 +19,10 @@ internal static class ReplayCommand
     {
         var policiesOption = new Option<string>("--policies") { Description = "Policy folder or file.", DefaultValueFactory = _ => PolicyPaths.DefaultFolder };
         var jsonOption = new Option<bool>("--json") { Description = "Print the report as JSON." };
-        var liveOption = new Option<bool>("--live") { Description = "Decide on live state instead of what each event requested (not available yet)." };
+        var liveOption = new Option<bool>("--live") { Description = "Decide on the resources' live state, read in each event's account and region, instead of what each event requested." };
+        var roleOption = new Option<string?>("--role") { Description = "With --live: role NAME assumed in each event's account (read-only describe permissions)." };
+        var profileOption = new Option<string?>("--profile") { Description = "With --live: credentials of this named profile instead of the default chain." };
+        var endpointOption = EndpointOption.Create("With --live: one endpoint URL for every AWS service (an emulator).");
         var paths = new Argument<string[]>("history")
         {
             Description = "CloudTrail history: 'aws cloudtrail lookup-events' output, CloudTrail log files (.json, .json.gz) or folders of them ('-': standard input).",
@@ -25,16 +30,10 @@ internal static class ReplayCommand
         };
         var command = new Command("replay", "Say what OpsBot would have done over CloudTrail history, per policy, and which policies never fired.")
         {
-            policiesOption, jsonOption, liveOption, paths,
+            policiesOption, jsonOption, liveOption, roleOption, profileOption, endpointOption, paths,
         };
         command.SetAction(async (result, _) =>
         {
-            if (result.GetValue(liveOption))
-            {
-                error.WriteLine("error: --live is not available yet: replay decides on what each event requested");
-                return ExitCodes.BadInput;
-            }
-
             var inputs = new InputFiles(standardInput);
             try
             {
@@ -45,7 +44,20 @@ internal static class ReplayCommand
                     events.AddRange(ReadEvents(inputs, file));
                 }
 
-                var report = await new HistoryReplay(policies).ReplayAsync(events);
+                using var live = result.GetValue(liveOption)
+                    ? new LiveReplayState(new LiveScanOptions(result.GetValue(profileOption), result.GetValue(roleOption), null, null, EndpointOption.Parse(result.GetValue(endpointOption))), new ProcessEnvironmentVariables(), Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1")
+                    : null;
+                ReplayReport report;
+                try
+                {
+                    report = await new HistoryReplay(policies, live is null ? null : live.ReadAsync).ReplayAsync(events);
+                }
+                catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or OpsBot.Functions.Aws.Http.AwsCallException or HttpRequestException or LiveScanException)
+                {
+                    error.WriteLine($"error: reading live state failed: {ex.Message.ReplaceLineEndings(" ")}");
+                    return ExitCodes.Failed;
+                }
+
                 if (result.GetValue(jsonOption))
                 {
                     output.WriteLine(ReplayReportJson.Write(report));

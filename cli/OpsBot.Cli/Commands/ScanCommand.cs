@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using OpsBot.Cli.Output;
 using OpsBot.Cli.Scan;
+using OpsBot.Functions.Configuration;
 using OpsBot.Rules.Evaluation;
 using OpsBot.Rules.Events;
 using OpsBot.Rules.Facts;
@@ -34,7 +35,6 @@ internal static class ScanCommand
         var stateOption = new Option<string[]>("--state")
         {
             Description = "The inventory ('-': standard input) in the shape the resource type reads: for security groups 'aws ec2 describe-security-groups' output, optionally followed by 'aws ec2 describe-security-group-rules' output; for buckets the bucket state document.",
-            Required = true,
             Arity = new ArgumentArity(1, 2),
             AllowMultipleArgumentsPerToken = true,
         };
@@ -50,28 +50,53 @@ internal static class ScanCommand
         formatOption.AcceptOnlyFromAmong(Formats);
         var failOnOption = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding is at least this severe." };
         failOnOption.AcceptOnlyFromAmong(Severities);
-        var command = new Command("scan", "Evaluate a saved inventory against the policies, read-only, and report the findings.")
+        var live = new LiveScanCommandOptions();
+        var command = new Command("scan", "Evaluate a saved inventory or live accounts against the policies, read-only, and report the findings.")
         {
             policiesOption, stateOption, resourceOption, policyOption, accountOption, regionOption, formatOption, failOnOption,
         };
-        command.SetAction(async (result, _) =>
+        live.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
         {
             try
             {
                 var (policies, type, candidates) = ScanPolicies.Load(
                     PolicyPaths.RequireExisting([result.GetValue(policiesOption)!]), result.GetValue(resourceOption)!, result.GetValue(policyOption) ?? []);
-                var stateFiles = result.GetValue(stateOption)!;
-                var resources = ReadState(new InputFiles(standardInput, MaxStateBytes), type, stateFiles);
-                var report = await new InventoryScan(policies).RunAsync(
-                    type, resources, candidates, result.GetValue(accountOption)!, result.GetValue(regionOption)!);
+                var stateFiles = result.GetValue(stateOption);
+                var source = live.Read(result, stateFiles is { Length: > 0 });
+                ScanReport report;
+                if (source is null)
+                {
+                    var resources = ReadState(new InputFiles(standardInput, MaxStateBytes), type, stateFiles!);
+                    report = await new InventoryScan(policies).RunAsync(
+                        type, resources, candidates, result.GetValue(accountOption)!, result.GetValue(regionOption)!);
+                }
+                else
+                {
+                    if (live.Remediates(result) && !LiveRemediation.Supports(type))
+                    {
+                        throw new InputFileException($"--remediate: {type.Name} has no resource adapter, so it cannot be remediated; scan it without --remediate");
+                    }
+
+                    report = await new LiveScan(policies, new ProcessEnvironmentVariables(), error).RunAsync(source, type, candidates, TerminalScanProgress.ForConsole(), cancellationToken);
+                }
+
                 Write(report, result.GetValue(formatOption)!, output);
-                return result.GetValue(failOnOption) is { } failOn && report.HasFindingAtOrAbove(Enum.Parse<PolicySeverity>(failOn, ignoreCase: true))
-                    ? ExitCodes.Failed
-                    : ExitCodes.Success;
+                if (source is not null && live.Remediates(result))
+                {
+                    return await LiveRemediation.RunAsync(policies, source, type, report, output, error, cancellationToken);
+                }
+
+                return LiveScanCommandOptions.ExitCode(report, result.GetValue(failOnOption) is { } failOn ? Enum.Parse<PolicySeverity>(failOn, ignoreCase: true) : null);
             }
             catch (PolicyLoadException ex)
             {
                 error.WriteLine(ex.Message);
+                return ExitCodes.Failed;
+            }
+            catch (LiveScanException ex)
+            {
+                error.WriteLine($"error: {ex.Message}");
                 return ExitCodes.Failed;
             }
             catch (Exception ex) when (ex is InputFileException or PolicyEvaluationException)

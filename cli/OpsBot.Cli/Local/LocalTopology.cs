@@ -4,6 +4,7 @@ using Amazon.SQS;
 using Amazon.SQS.Model;
 using OpsBot.Functions;
 using OpsBot.Functions.Aws.Http;
+using OpsBot.Functions.Brakes;
 using OpsBot.Functions.Configuration;
 using OpsBot.Functions.Slack.Connection;
 using OpsBot.Rules.Policies;
@@ -60,8 +61,11 @@ public sealed class LocalTopology : IAsyncDisposable
     public static Task<LocalTopology> CreateAsync(Uri endpoint, PolicySet policies, IReadOnlyList<string> policyPaths, string memberTemplate, bool forceNotify, Timeline timeline, CancellationToken cancellationToken) =>
         CreateAsync(endpoint, policies, policyPaths, memberTemplate, forceNotify, null, timeline, cancellationToken);
 
-    /// <summary>Creates the topology on the emulator at <paramref name="endpoint"/>; with <paramref name="slack"/>, OpsBot also alerts there (e.g. a local Slack stand-in).</summary>
-    public static async Task<LocalTopology> CreateAsync(Uri endpoint, PolicySet policies, IReadOnlyList<string> policyPaths, string memberTemplate, bool forceNotify, SlackSettings? slack, Timeline timeline, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the topology on the emulator at <paramref name="endpoint"/>; with <paramref name="slack"/>, OpsBot also alerts there
+    /// (e.g. a local Slack stand-in); <paramref name="brakes"/> replaces the default blast-radius and breaker limits.
+    /// </summary>
+    public static async Task<LocalTopology> CreateAsync(Uri endpoint, PolicySet policies, IReadOnlyList<string> policyPaths, string memberTemplate, bool forceNotify, SlackSettings? slack, Timeline timeline, CancellationToken cancellationToken, BrakeSettings? brakes = null)
     {
         const string region = "us-east-1";
         var topology = new LocalTopology(new SocketsHttpHandler());
@@ -83,6 +87,7 @@ public sealed class LocalTopology : IAsyncDisposable
                 Region = region,
                 EndpointUrl = endpoint,
                 ForceNotify = forceNotify,
+                Brakes = brakes ?? BrakeSettings.Default,
             };
             topology.Runtime = new OpsBotRuntime(settings, policies, credentials, environment, topology._transport, TimeProvider.System, slack);
             topology.Sqs = topology.Runtime.Clients.CreateSqs(region);

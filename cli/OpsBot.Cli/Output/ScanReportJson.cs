@@ -39,6 +39,11 @@ internal static class ScanReportJson
         }
 
         json.WriteEndObject();
+        if (report.Failures.Count > 0)
+        {
+            WriteStrings(json, "failed", [.. report.Failures.Select(f => f.ToString())]);
+        }
+
         json.WriteEndObject();
         json.WriteEndObject();
     }

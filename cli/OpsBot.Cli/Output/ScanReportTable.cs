@@ -30,5 +30,9 @@ internal static class ScanReportTable
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{report.Findings.Count} finding(s) in {report.Resources} resource(s){bySeverity}"));
+        foreach (var failure in report.Failures)
+        {
+            output.WriteLine($"not scanned: {failure}");
+        }
     }
 }

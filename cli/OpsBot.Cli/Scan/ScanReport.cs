@@ -16,6 +16,9 @@ internal sealed record ScanReport(int Resources, IReadOnlyList<Policy> Policies,
             .Select(g => (g.Key.ToString().ToLowerInvariant(), g.Count())),
     ];
 
+    /// <summary>The accounts and regions a live scan could not read (empty for a saved inventory).</summary>
+    public IReadOnlyList<ScanFailure> Failures { get; init; } = [];
+
     /// <summary>True when a finding is at least as severe as <paramref name="threshold"/>.</summary>
     public bool HasFindingAtOrAbove(PolicySeverity threshold) => Findings.Any(f => f.Policy.Severity >= threshold);
 }

@@ -48,6 +48,9 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
     private readonly AuditAnnouncer _announcer = new(policies, state, alerts, resultEvents, options.ResultDetailType, metrics ?? new EmbeddedMetricDeliveryMetrics(Console.Out, clock));
     private readonly OwnActions _ownActions = new(options.OwnRoleName, state);
 
+    /// <summary>The resource types some policy sweeps (<c>sweep</c> not false): what a sweep reads.</summary>
+    public IReadOnlySet<string> SweptResourceTypes { get; } = policies.All.Where(p => p.Sweep).Select(p => p.Resource).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Processes one message body (an EventBridge event, an SQS record or a bare CloudTrail record).</summary>
     /// <param name="body">The message text.</param>
     /// <param name="messageId">The transport's id of the message, used as the audit key when the body cannot be read.</param>

@@ -2,24 +2,27 @@ using System.Globalization;
 using OpsBot.Functions.Aws.Ec2;
 using OpsBot.Functions.Aws.Sts;
 using OpsBot.Functions.Pipeline;
+using OpsBot.Functions.Resources;
 using OpsBot.Rules.Resources;
 
 namespace OpsBot.Functions.Sweep;
 
 /// <summary>
 /// The sweeper's scan for violations that no event reported (a lost event, a rule created before
-/// OpsBot, a policy added later): every security group of the accounts and regions is read live,
-/// account-wide in pages, and run through <see cref="RemediationPipeline.SweepResourceAsync"/>. It paces
+/// OpsBot, a policy added later): every resource of every type some policy sweeps (security groups,
+/// buckets, snapshots, ...) is read live in the accounts and regions, page by page with its type's
+/// <see cref="IResourceLister"/>, and run through <see cref="RemediationPipeline.SweepResourceAsync"/>. It paces
 /// itself (<see cref="SweepOptions.ActionInterval"/> between remediations in one account and region)
-/// and stops at <see cref="SweepOptions.MaxGroups"/> or <see cref="SweepOptions.TimeBudget"/>, saying
-/// so. A failing account, region or group is recorded and skipped; the sweep goes on with the others.
+/// and stops at <see cref="SweepOptions.MaxGroups"/> resources or <see cref="SweepOptions.TimeBudget"/>, saying
+/// so. A failing account, region, type or resource is recorded and skipped; the sweep goes on with the others.
 /// </summary>
-/// <param name="pipeline">Evaluates and acts on each group.</param>
-/// <param name="sessions">Reaches each account's groups.</param>
+/// <param name="pipeline">Evaluates and acts on each resource.</param>
+/// <param name="sessions">Reaches each account's resources.</param>
 /// <param name="options">Pacing and limits.</param>
 /// <param name="clock">Measures the budget and waits out the pacing (a virtual clock makes tests instant).</param>
 /// <param name="accounts">Which accounts <see cref="SweepAllAsync"/> covers; null for none.</param>
-public sealed class MissedViolationSweep(RemediationPipeline pipeline, IAccountSessions sessions, SweepOptions options, TimeProvider clock, SweepAccountSource? accounts = null)
+/// <param name="listers">How each type's resources are listed; null for <see cref="ResourceListers.Default"/>.</param>
+public sealed class MissedViolationSweep(RemediationPipeline pipeline, IAccountSessions sessions, SweepOptions options, TimeProvider clock, SweepAccountSource? accounts = null, ResourceListers? listers = null)
 {
     /// <summary>
     /// The audit id in the name of the session a sweep reads accounts with; it makes no change (each
@@ -40,7 +43,7 @@ public sealed class MissedViolationSweep(RemediationPipeline pipeline, IAccountS
         return await SweepAsync(scope, regions, started, cancellationToken);
     }
 
-    /// <summary>Sweeps every group of <paramref name="accountIds"/> in <paramref name="regions"/>.</summary>
+    /// <summary>Sweeps every resource of <paramref name="accountIds"/> in <paramref name="regions"/>.</summary>
     public Task<MissedViolationSweepResult> SweepAsync(IReadOnlyList<string> accountIds, IReadOnlyList<string> regions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(accountIds);
@@ -51,7 +54,7 @@ public sealed class MissedViolationSweep(RemediationPipeline pipeline, IAccountS
     {
         ArgumentNullException.ThrowIfNull(regions);
         var deadline = started + options.TimeBudget;
-        int groups = 0, violating = 0, acted = 0, known = 0;
+        int resources = 0, violating = 0, acted = 0, known = 0;
         var errors = new List<string>();
         if (scope.Error is { } sourceError)
         {
@@ -63,54 +66,74 @@ public sealed class MissedViolationSweep(RemediationPipeline pipeline, IAccountS
         {
             foreach (var region in regions)
             {
-                if ((stopped = StopReason(groups, deadline)) is not null)
+                if ((stopped = StopReason(resources, deadline)) is not null)
                 {
                     return Result();
                 }
 
                 DateTimeOffset? lastAction = null;
+                MemberSession session;
                 try
                 {
-                    var session = await sessions.MemberAsync(account, region, SessionPurpose.Sweeper(ScanSession), cancellationToken);
-                    foreach (var group in await new Ec2SecurityGroupClient(session.Ec2).ReadAllAsync(cancellationToken))
-                    {
-                        if ((stopped = StopReason(groups, deadline)) is not null || (stopped = await PaceAsync(lastAction, deadline, cancellationToken)) is not null)
-                        {
-                            return Result();
-                        }
-
-                        try
-                        {
-                            groups++;
-                            var result = await pipeline.SweepResourceAsync(account, region, SecurityGroupResourceType.TypeName, group, cancellationToken);
-                            violating += result is null ? 0 : 1;
-                            acted += result is { IsDuplicate: false } ? 1 : 0;
-                            known += result is { IsDuplicate: true } ? 1 : 0;
-                            lastAction = result is { IsDuplicate: false } ? clock.GetUtcNow() : lastAction;
-                        }
-                        catch (Exception ex) when (ex is not OperationCanceledException)
-                        {
-                            errors.Add($"{account} {region} {group.GroupId}: {ex.Message}");
-                        }
-                    }
+                    session = await sessions.MemberAsync(account, region, SessionPurpose.Sweeper(ScanSession), cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     errors.Add($"{account} {region}: {ex.Message}");
+                    continue;
+                }
+
+                foreach (var lister in Listers())
+                {
+                    try
+                    {
+                        await foreach (var resource in lister.ListAsync(session, cancellationToken))
+                        {
+                            if ((stopped = StopReason(resources, deadline)) is not null || (stopped = await PaceAsync(lastAction, deadline, cancellationToken)) is not null)
+                            {
+                                return Result();
+                            }
+
+                            try
+                            {
+                                resources++;
+                                var result = await pipeline.SweepResourceAsync(account, region, lister.ResourceType, resource, cancellationToken);
+                                violating += result is null ? 0 : 1;
+                                acted += result is { IsDuplicate: false } ? 1 : 0;
+                                known += result is { IsDuplicate: true } ? 1 : 0;
+                                lastAction = result is { IsDuplicate: false } ? clock.GetUtcNow() : lastAction;
+                            }
+                            catch (Exception ex) when (ex is not OperationCanceledException)
+                            {
+                                errors.Add($"{account} {region} {lister.ResourceType} {ResourceTypeRegistry.Default.Find(lister.ResourceType)?.ResourceId(resource)}: {ex.Message}");
+                            }
+                        }
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        errors.Add($"{account} {region} {lister.ResourceType}: {ex.Message}");
+                    }
                 }
             }
         }
 
         return Result();
 
-        MissedViolationSweepResult Result() => new(groups, violating, acted, known, errors, scope.Accounts, scope.Source, stopped);
+        MissedViolationSweepResult Result() => new(resources, violating, acted, known, errors, scope.Accounts, scope.Source, stopped);
     }
 
-    private string? StopReason(int groups, DateTimeOffset deadline)
+    // The types some policy sweeps, each read with its lister, in the order the listers are registered.
+    private IEnumerable<IResourceLister> Listers()
     {
-        if (groups >= options.MaxGroups)
+        var swept = pipeline.SweptResourceTypes;
+        return (listers ?? ResourceListers.Default).All.Where(l => swept.Contains(l.ResourceType));
+    }
+
+    private string? StopReason(int resources, DateTimeOffset deadline)
+    {
+        if (resources >= options.MaxGroups)
         {
-            return $"reached the limit of {options.MaxGroups.ToString(CultureInfo.InvariantCulture)} groups per run";
+            return $"reached the limit of {options.MaxGroups.ToString(CultureInfo.InvariantCulture)} resources per run";
         }
 
         return clock.GetUtcNow() >= deadline ? $"reached the time budget of {options.TimeBudget.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s" : null;

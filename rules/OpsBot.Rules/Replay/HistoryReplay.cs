@@ -8,9 +8,12 @@ namespace OpsBot.Rules.Replay;
 /// <summary>
 /// Replays CloudTrail events through the policies without live state: each event is triaged as the
 /// pipeline does, its resources are taken as the call requested them (<see cref="IRequestedStateReader"/>),
-/// and each match is counted by what the policy's mode and plan would have done.
+/// and each match is counted by what the policy's mode and plan would have done. With
+/// <paramref name="liveState"/>, the resources are instead read as they are now (replay --live).
 /// </summary>
-public sealed class HistoryReplay(PolicySet policies)
+/// <param name="policies">The policies replayed.</param>
+/// <param name="liveState">Reads an event's resources (of the triaged type) live; null decides on what each event requested.</param>
+public sealed class HistoryReplay(PolicySet policies, Func<CloudTrailEvent, IResourceType, Task<IReadOnlyList<object>>>? liveState = null)
 {
     private readonly SnapshotEvaluator _evaluator = new(policies);
 
@@ -34,7 +37,8 @@ public sealed class HistoryReplay(PolicySet policies)
                     continue;
                 }
 
-                var requested = triage.ResourceType is IRequestedStateReader reader ? reader.Requested(cloudTrailEvent) : [];
+                var requested = liveState is not null && triage.ResourceType is { } type ? await liveState(cloudTrailEvent, type)
+                    : triage.ResourceType is IRequestedStateReader reader ? reader.Requested(cloudTrailEvent) : [];
                 var evaluation = await _evaluator.EvaluateAsync(cloudTrailEvent, requested);
                 evaluated++;
                 foreach (var policy in triage.Policies)

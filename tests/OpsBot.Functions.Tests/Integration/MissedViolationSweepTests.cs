@@ -61,7 +61,7 @@ public sealed class MissedViolationSweepTests(MotoServer moto)
 
         var result = await world.Runtime.MissedViolations.SweepAsync([RemediationWorld.MemberAccount], ["no-such-region-1", RemediationWorld.Region], CancellationToken.None);
 
-        Assert.Contains(result.Errors, e => e.StartsWith($"{RemediationWorld.MemberAccount} no-such-region-1:", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.StartsWith($"{RemediationWorld.MemberAccount} no-such-region-1 ", StringComparison.Ordinal));
         Assert.Empty(await world.IngressRulesAsync(violating));
     }
 
@@ -144,7 +144,7 @@ public sealed class MissedViolationSweepTests(MotoServer moto)
 
         var result = await sweep.SweepAsync([account], [RemediationWorld.Region], CancellationToken.None);
 
-        Assert.True(result.Groups > 0, "the account has its default group");
+        Assert.True(result.Resources > 0, "the account has its default group");
         Assert.Equal((0, 0), (result.Violating, result.Acted));
         Assert.Contains(world.Runtime.Policies.All, p => p.Id == "ec2-sg-default-group-egress" && !p.Sweep);
     }
@@ -161,7 +161,9 @@ public sealed class MissedViolationSweepTests(MotoServer moto)
         var result = await sweep.SweepAsync([account], [RemediationWorld.Region], CancellationToken.None);
 
         Assert.Equal((3, (string?)null), (result.Acted, result.StoppedEarly));
-        Assert.Equal(2, clock.Waits.Count);
+        // A wait is paid before the next resource read after a remediation: one per remediation at most,
+        // and only the last one may go without (when nothing of any swept type follows it).
+        Assert.InRange(clock.Waits.Count, 2, 3);
         Assert.All(clock.Waits, w => Assert.InRange(w, TimeSpan.FromTicks(1), TimeSpan.FromSeconds(1)));
     }
 
@@ -190,8 +192,8 @@ public sealed class MissedViolationSweepTests(MotoServer moto)
 
         var result = await sweep.SweepAsync([account], [RemediationWorld.Region], CancellationToken.None);
 
-        Assert.Equal(1, result.Groups);
-        Assert.Contains("limit of 1 groups", result.StoppedEarly, StringComparison.Ordinal);
+        Assert.Equal(1, result.Resources);
+        Assert.Contains("limit of 1 resources", result.StoppedEarly, StringComparison.Ordinal);
     }
 
     private static SweepOptions Unpaced { get; } = new() { ActionInterval = TimeSpan.Zero };
