@@ -1,6 +1,7 @@
 using OpsBot.Functions.Audit;
 using OpsBot.Functions.Aws.Sts;
 using OpsBot.Functions.Brakes;
+using OpsBot.Functions.Holds;
 using OpsBot.Functions.Resources;
 using OpsBot.Functions.State;
 using OpsBot.Rules.Actions;
@@ -20,15 +21,32 @@ namespace OpsBot.Functions.Pipeline;
 /// union, each rule once and credited to every policy that planned it, and the audit keeps the rules.
 /// Every automatic remediation asks the brakes first (<see cref="RemediationBrakes"/>), which may hold it or send it to approval.
 /// </summary>
-internal sealed class ResourceRemediation(PolicySet policies, IStateStore state, PipelineOptions options, TimeProvider clock, RemediationBrakes? brakes = null)
+/// Elements a live suppression or exemption holds (<see cref="HoldCheck"/>) are taken out first: a decision held whole is recorded as notified, with the hold in its reason.
+internal sealed class ResourceRemediation(PolicySet policies, IStateStore state, PipelineOptions options, TimeProvider clock, RemediationBrakes? brakes = null, HoldStore? holds = null)
 {
     private readonly PolicyEvaluator _evaluator = new(policies);
 
     public async Task<IReadOnlyList<AuditDecision>> RemediateAsync(CloudTrailEvent cloudTrailEvent, IResourceAdapter adapter, MemberSession session, object resource, ResourceEvaluation evaluation, CancellationToken cancellationToken)
     {
         var planned = new List<(PolicyDecision Decision, RemediationMode Mode, RemediationPlan? Plan, BrakeVerdict? Brake)>();
-        foreach (var d in evaluation.Decisions)
+        IReadOnlyList<ResourceHold> live = holds is null || evaluation.Decisions.Count == 0 ? [] : await holds.ReadAsync(cloudTrailEvent.Account, cloudTrailEvent.Region, evaluation.ResourceId, cancellationToken);
+        var held = new List<AuditDecision>();
+        var notes = new Dictionary<PolicyDecision, string>(ReferenceEqualityComparer.Instance);
+        foreach (var original in evaluation.Decisions)
         {
+            var (remaining, holdReason) = HoldCheck.Apply(original, adapter, live, clock.GetUtcNow());
+            if (remaining is null)
+            {
+                held.Add(Decision(adapter, original, RemediationMode.Notify, AuditOutcome.Notified, holdReason, null, null, null));
+                continue;
+            }
+
+            var d = remaining;
+            if (holdReason.Length > 0)
+            {
+                notes[d] = holdReason;
+            }
+
             var mode = options.ForceNotify ? RemediationMode.Notify : d.Mode;
             var plan = PlanOf(d);
             var brake = brakes is not null && mode == RemediationMode.Enforce && plan is { IsRunnable: true }
@@ -83,6 +101,8 @@ internal sealed class ResourceRemediation(PolicySet policies, IStateStore state,
             });
         }
 
+        results = [.. results.Select((r, i) => notes.TryGetValue(planned[i].Decision, out var note) ? r with { Reason = $"{r.Reason}; {note}" } : r)];
+        results.AddRange(held);
         return results;
     }
 
