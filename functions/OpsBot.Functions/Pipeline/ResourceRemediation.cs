@@ -86,7 +86,7 @@ internal sealed class ResourceRemediation(PolicySet policies, IStateStore state,
             if (mode == RemediationMode.Enforce && plan is { IsRunnable: true })
             {
                 var made = enforced.First(e => ReferenceEquals(e.Decision, decision));
-                results.Add(await VerifiedAsync(adapter, decision, made.Plan, made.Change, revoked, after));
+                results.Add(await VerifiedAsync(adapter, decision, made.Plan, made.Change, revoked, after, live));
                 continue;
             }
 
@@ -156,9 +156,16 @@ internal sealed class ResourceRemediation(PolicySet policies, IStateStore state,
         return (await rules.RevokeAsync(session, resourceId, unique, cancellationToken)).ToDictionary(Key);
     }
 
-    private async Task<AuditDecision> VerifiedAsync(IResourceAdapter adapter, PolicyDecision decision, RemediationPlan plan, ResourceChange change, Dictionary<string, AuditPermission>? revoked, object? after)
+    // Compliant after the change: nothing the policy matches is left, but what a live hold keeps open.
+    private async Task<AuditDecision> VerifiedAsync(IResourceAdapter adapter, PolicyDecision decision, RemediationPlan plan, ResourceChange change, Dictionary<string, AuditPermission>? revoked, object? after, IReadOnlyList<ResourceHold>? held = null)
     {
-        bool? compliant = Verifies(adapter, decision.Policy) ? after is null || (await _evaluator.EvaluateAsync(after, [decision.Policy])).IsCompliant : null;
+        bool? compliant = null;
+        if (Verifies(adapter, decision.Policy))
+        {
+            var still = after is null ? null : (await _evaluator.EvaluateAsync(after, [decision.Policy])).Decisions.FirstOrDefault(d => d.Policy.Id == decision.Policy.Id);
+            compliant = still is null || HoldCheck.Apply(still, adapter, held ?? [], clock.GetUtcNow()).Remaining is null;
+        }
+
         if (adapter is IRuleRevokingAdapter rules && revoked is not null)
         {
             var mine = plan.Elements.Select(e => revoked[Key(rules.Audit(e))]).ToList();

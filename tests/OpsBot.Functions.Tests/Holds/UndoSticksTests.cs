@@ -48,6 +48,7 @@ public sealed class UndoSticksTests(MotoServer moto)
         var (status, body) = await world.UndoAsync(new SlackActionValue(eventId, AdminPortsPolicy, groupId), SlackApprovalWorld.UndoUser, "vendor migration until tomorrow");
 
         Assert.Equal((200, ""), (status, body));
+        Assert.Equal("Undone", Assert.Single(await world.World.DrainAlertsAsync()).Message.GetProperty("outcome").GetString());
         var hold = Assert.Single(await world.Runtime.Holds.ReadAsync(RemediationWorld.MemberAccount, RemediationWorld.Region, groupId, CancellationToken.None));
         Assert.Equal((HoldKind.Suppression, AdminPortsPolicy, SlackApprovalWorld.UndoUser, "vendor migration until tomorrow", eventId), (hold.Kind, hold.PolicyId, hold.By, hold.Reason, hold.AuditId));
         Assert.Equal(undoneAt + TimeSpan.FromHours(24), hold.Until);
@@ -109,7 +110,7 @@ public sealed class UndoSticksTests(MotoServer moto)
         await world.Runtime.MissedViolations.SweepAsync([RemediationWorld.MemberAccount], [RemediationWorld.Region], CancellationToken.None);
 
         Assert.Equal(["22", "443"], (await world.World.IngressRulesAsync(groupId)).Select(r => r.FromPort.ToString()).Order());
-        var heldAlerts = (await world.World.DrainAlertsAsync()).Where(a => a.Message.GetProperty("resourceId").GetString() == groupId && a.Message.GetProperty("reason").GetString()!.Contains("suppressed until", StringComparison.Ordinal));
+        var heldAlerts = (await world.World.DrainAlertsAsync()).Where(a => a.Message.GetProperty("resourceId").GetString() == groupId && a.Message.GetProperty("outcome").GetString() == "Notified" && a.Message.GetProperty("reason").GetString()!.Contains("suppressed until", StringComparison.Ordinal));
         Assert.Single(heldAlerts);
 
         world.Clock.Advance(TimeSpan.FromHours(24));

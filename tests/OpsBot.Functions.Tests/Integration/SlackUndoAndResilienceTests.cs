@@ -36,7 +36,7 @@ public sealed class SlackUndoAndResilienceTests(MotoServer moto)
         var decision = Assert.Single((await world.Runtime.StateStore.ReadAuditAsync(eventId, CancellationToken.None))!.Decisions);
         Assert.Equal(AuditOutcome.Undone, decision.Outcome);
         Assert.Contains($"undone by {SlackApprovalWorld.UndoUser}", decision.Reason, StringComparison.Ordinal);
-        Assert.Equal([InteractionResult.ModalOpened, InteractionResult.Undone], (await world.Runtime.StateStore.ReadInteractionsAsync(eventId, CancellationToken.None)).Select(c => c.Result).Order());
+        Assert.Equal([InteractionResult.Undone, InteractionResult.ModalOpened], (await world.Runtime.StateStore.ReadInteractionsAsync(eventId, CancellationToken.None)).Select(c => c.Result).Order());
     }
 
     [Fact]
