@@ -31,12 +31,12 @@ public sealed class HoldDurationsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("  suppressFor: 30m", 19, 16, "'suppressFor: 30m' must be a duration from 1h to 7d")]
-    [InlineData("  suppressFor: 8d", 19, 16, "'suppressFor: 8d' must be a duration from 1h to 7d")]
-    [InlineData("  suppressFor: forever", 19, 16, "'suppressFor: forever' must be a duration from 1h to 7d")]
-    [InlineData("  exemptMax: 12h", 19, 14, "'exemptMax: 12h' must be a duration from 1d to 90d")]
-    [InlineData("  exemptMax: 91d", 19, 14, "'exemptMax: 91d' must be a duration from 1d to 90d")]
-    [InlineData("  suppresFor: 1h", 19, 3, "unknown key 'suppresFor' in remediation; did you mean 'suppressFor'?")]
+    [InlineData("  suppressFor: 30m", 18, 16, "'suppressFor: 30m' must be a duration from 1h to 7d")]
+    [InlineData("  suppressFor: 8d", 18, 16, "'suppressFor: 8d' must be a duration from 1h to 7d")]
+    [InlineData("  suppressFor: forever", 18, 16, "'suppressFor: forever' must be a duration from 1h to 7d")]
+    [InlineData("  exemptMax: 12h", 18, 14, "'exemptMax: 12h' must be a duration from 1d to 90d")]
+    [InlineData("  exemptMax: 91d", 18, 14, "'exemptMax: 91d' must be a duration from 1d to 90d")]
+    [InlineData("  suppresFor: 1h", 18, 3, "unknown key 'suppresFor' in remediation; did you mean 'suppressFor'?")]
     public void A_bad_duration_is_reported_at_its_line_and_column(string line, int row, int column, string message)
     {
         var file = Write(Regex.Replace(Shipped, "  mode: enforce", "  mode: enforce\n" + line, RegexOptions.Multiline));
