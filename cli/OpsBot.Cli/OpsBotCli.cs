@@ -24,6 +24,7 @@ internal static class OpsBotCli
             ReplayCommand.Create(input, output, error),
             ScanCommand.Create(input, output, error),
             BrakesCommand.Create(output, error),
+            HoldsCommand.Create(output, error),
         };
         if (args.Length == 0)
         {

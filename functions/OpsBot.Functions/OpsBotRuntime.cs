@@ -12,6 +12,7 @@ using OpsBot.Functions.Configuration;
 using OpsBot.Functions.Lambda;
 using OpsBot.Functions.Outbox;
 using OpsBot.Functions.Brakes;
+using OpsBot.Functions.Holds;
 using OpsBot.Functions.Pipeline;
 using OpsBot.Functions.Runner;
 using OpsBot.Functions.Slack.Alerts;
@@ -106,15 +107,18 @@ public sealed class OpsBotRuntime : IDisposable
         }
 
         BrakeCounters = new BrakeCounters(Clients.CreateDynamoDb(settings.Region), settings.TableName);
+        Holds = new HoldStore(Clients.CreateDynamoDb(settings.Region), settings.TableName);
         var brakes = new RemediationBrakes(BrakeCounters, settings.Brakes, new EmbeddedMetricBrakeMetrics(Console.Out, clock), clock);
-        Pipeline = new RemediationPipeline(policies, StateStore, _sessions, _alerts, _events, new PipelineOptions(settings.ForceNotify, OwnRoleName: settings.MemberRoleName), clock, slackAlerts, Metrics, brakes: brakes);
+        Pipeline = new RemediationPipeline(policies, StateStore, _sessions, _alerts, _events, new PipelineOptions(settings.ForceNotify, OwnRoleName: settings.MemberRoleName), clock, slackAlerts, Metrics, brakes: brakes, holds: Holds);
         EventHandler = new EventHandlerFunction(Pipeline, settings.MessageBudget, clock);
         var announcer = new AuditAnnouncer(policies, StateStore, _alerts, _events, PipelineOptions.DefaultResultDetailType, Metrics);
-        Approvals = new ApprovalWorkflow(policies, StateStore, _sessions, clock, slack?.UndoUsers ?? [], Slack is null ? null : new SlackUserGroupDirectory(Slack), announcer);
+        var self = slack?.ActorUsers ?? SelfApprovalGuard.Unmapped;
+        Approvals = new ApprovalWorkflow(policies, StateStore, _sessions, clock, slack?.UndoUsers ?? [], Slack is null ? null : new SlackUserGroupDirectory(Slack), announcer, holds: Holds, selfApproval: self);
+        Exemptions = new ExemptionWorkflow(policies, StateStore, Holds, Approvals, self, clock);
         Sweeper = new PendingApprovalSweeper(Approvals, Slack);
         _organizations = settings.Sweep.UseOrganization ? new OrganizationsClient(signed) : null;
         MissedViolations = new MissedViolationSweep(Pipeline, _sessions, settings.Sweep, clock, new SweepAccountSource(_organizations, _sessions, settings.SweepAccounts));
-        SlackInteractions = Slack is null ? null : new SlackInteractionsFunction(Slack, Approvals, StateStore, clock);
+        SlackInteractions = Slack is null ? null : new SlackInteractionsFunction(Slack, Approvals, StateStore, clock, holds: new HoldInteractions(policies, Approvals, Exemptions));
     }
 
     /// <summary>Counts claims stuck in processing, for the sweeper.</summary>
@@ -152,6 +156,12 @@ public sealed class OpsBotRuntime : IDisposable
 
     /// <summary>The state table (create it with <see cref="DynamoDbStateStore.EnsureTableAsync"/>; read audit records from it).</summary>
     public DynamoDbStateStore StateStore { get; }
+
+    /// <summary>Suppressions (after Undo) and exemptions in the state table.</summary>
+    public HoldStore Holds { get; }
+
+    /// <summary>Records exemptions granted from Slack.</summary>
+    public ExemptionWorkflow Exemptions { get; }
 
     /// <summary>The brakes' counters and the circuit breaker in the state table.</summary>
     public BrakeCounters BrakeCounters { get; }

@@ -12,7 +12,7 @@ public sealed class SlackOptionalTemplateTests
 {
     private static readonly CfnTemplate Central = CfnTemplate.Load("template.yaml");
 
-    private static readonly string[] SlackParameters = ["SlackSecretArn", "SlackChannel", "SlackWebhookUrl", "SlackUndoUsers"];
+    private static readonly string[] SlackParameters = ["SlackSecretArn", "SlackChannel", "SlackWebhookUrl", "SlackUndoUsers", "SlackActorUsers"];
 
     private static readonly string[] SlackAppResources =
         ["SlackApi", "SlackInteractions", "SlackInteractionsLogGroup", "SlackInteractionsErrorsAlarm", "SlackInteractionsThrottlesAlarm"];
@@ -33,6 +33,7 @@ public sealed class SlackOptionalTemplateTests
     [InlineData("SlackSecretArn", "arn:aws:secretsmanager:us-east-1:111111111111:secret:opsbot/slack-AbCdEf", "opsbot/slack")]
     [InlineData("SlackChannel", "C0123456789", "#alerts")]
     [InlineData("SlackWebhookUrl", "https://hooks.slack.com/services/T000/B000/XXXX", "hooks.slack.com/services/T000")]
+    [InlineData("SlackActorUsers", "U0ALICE=arn:aws:iam::111111111111:user/alice,U0BOB=arn:aws:sts::111111111111:assumed-role/Admin/bob", "U0ALICE=alice")]
     public void A_slack_parameter_admits_empty_or_a_well_formed_value_and_nothing_else(string name, string wellFormed, string malformed)
     {
         var pattern = new Regex(CfnTemplate.Scalar(Parameter(name), "AllowedPattern")!);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OpsBot.Functions.Audit;
 using OpsBot.Functions.Aws.Sts;
+using OpsBot.Functions.Holds;
 using OpsBot.Functions.Outbox;
 using OpsBot.Functions.Pipeline;
 using OpsBot.Functions.Resources;
@@ -33,8 +34,12 @@ namespace OpsBot.Functions.Approvals;
 /// <param name="userGroups">Expands user-group approvers; null without Slack.</param>
 /// <param name="announcer">Announces settlements; null to only write them.</param>
 /// <param name="adapters">The resource adapters; null for <see cref="ResourceAdapters.Default"/>.</param>
-public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers, IUserGroupDirectory? userGroups = null, AuditAnnouncer? announcer = null, ResourceAdapters? adapters = null)
+/// <param name="holds">Where an Undo records its suppression; null to record none.</param>
+/// <param name="selfApproval">Refuses the author of a change; null for <see cref="SelfApprovalGuard.Unmapped"/>.</param>
+public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers, IUserGroupDirectory? userGroups = null, AuditAnnouncer? announcer = null, ResourceAdapters? adapters = null, HoldStore? holds = null, SelfApprovalGuard? selfApproval = null)
 {
+    private readonly SelfApprovalGuard _self = selfApproval ?? SelfApprovalGuard.Unmapped;
+
     private readonly ResourceRemediation _resources = new(policies, state, new PipelineOptions(), clock);
     private readonly ResourceAdapters _adapters = adapters ?? ResourceAdapters.Default;
 
@@ -46,7 +51,8 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         ArgumentException.ThrowIfNullOrEmpty(userId);
         return kind switch
         {
-            ClickKind.Undo => UndoAsync(target, userId, cancellationToken),
+            ClickKind.Undo => UndoAsync(target, userId, null, cancellationToken),
+            ClickKind.Exempt => Task.FromResult(ClickOutcome.Refused($"{userId} clicked Exempt outside its modal", "An exemption needs a duration and a reason: use the Exempt button on the alert.")),
             _ => SettleAsync(kind, target, userId, cancellationToken),
         };
     }
@@ -91,6 +97,11 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         if (stored.Status != PendingStatus.Pending)
         {
             return AlreadyHandled(stored);
+        }
+
+        if (kind == ClickKind.Approve && _self.OwnChange((await state.ReadAuditAsync(target.EventId, cancellationToken))?.Actor, userId) is { } own)
+        {
+            return SelfRefused(userId, "approve", own);
         }
 
         var now = clock.GetUtcNow();
@@ -168,8 +179,16 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
     /// <summary>How long after the remediation Undo is offered; a later click is refused.</summary>
     public static readonly TimeSpan UndoWindow = TimeSpan.FromDays(7);
 
-    private async Task<ClickOutcome> UndoAsync(SlackActionValue target, string userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Restores what the remediation of <paramref name="target"/> changed, for <paramref name="userId"/>
+    /// who gave <paramref name="reason"/> (the Undo modal), and records a suppression of the restored
+    /// elements for the policy's <c>suppressFor</c> so they are not revoked again until it ends.
+    /// </summary>
+    /// <exception cref="Exception">A state-table failure; nothing was settled.</exception>
+    public async Task<ClickOutcome> UndoAsync(SlackActionValue target, string userId, string? reason, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentException.ThrowIfNullOrEmpty(userId);
         var record = await state.ReadAuditAsync(target.EventId, cancellationToken);
         var decision = record?.Decisions.FirstOrDefault(d => d.PolicyId == target.PolicyId && d.ResourceId == target.ResourceId);
         if (record is null || decision is null)
@@ -183,6 +202,11 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
             return ClickOutcome.Refused(
                 $"{userId} may not undo: neither an approver of {target.PolicyId} nor an undo user{check.Problem}",
                 $"Only approvers of {SlackMarkdown.Code(target.PolicyId)} and OpsBot's undo users can restore these rules.");
+        }
+
+        if (_self.OwnChange(record.Actor, userId) is { } own)
+        {
+            return SelfRefused(userId, "undo", own);
         }
 
         var restore = decision.Revoked.ToList();
@@ -231,7 +255,19 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         }
 
         var restored = decision.Changes is { Count: > 0 } made ? $"put back what was changed: {string.Join("; ", made.Select(c => c.Summary))}" : $"restored {restore.Count} rule(s) revoked earlier";
-        var settled = decision with { Outcome = AuditOutcome.Undone, Reason = $"undone by {userId} at {Stamp(now)}: {restored} ({decision.Reason})" };
+        var why = string.IsNullOrWhiteSpace(reason) ? "no reason given" : reason.Trim();
+        var suppressed = "";
+        if (holds is not null)
+        {
+            var hold = new ResourceHold(
+                HoldKind.Suppression, Guid.NewGuid().ToString("N"), record.Account, record.Region, decision.ResourceId, decision.PolicyId,
+                HoldCheck.ByShape(restore), decision.Revoked.Count > 0 ? [] : decision.MatchedElements ?? [],
+                userId, why, now, now + (policy?.Remediation.SuppressFor ?? TimeSpan.FromHours(24)), record.EventId);
+            await holds.WriteAsync(hold, cancellationToken);
+            suppressed = $"; {hold.Describe()}";
+        }
+
+        var settled = decision with { Outcome = AuditOutcome.Undone, Reason = $"undone by {userId} at {Stamp(now)} (reason: {why}): {restored}{suppressed} ({decision.Reason})" };
         var updated = await SettleAuditAsync(record, settled, cancellationToken);
         await state.CompleteClaimAsync(claim, owner, cancellationToken);
         var update = policy is null ? null : new SlackResultUpdate(SlackResultKind.Undone, SlackAlertFacts.From(updated, settled, policy), now, userId);
@@ -284,6 +320,16 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         var round = $"{settled.Outcome.ToString().ToLowerInvariant()}:{settled.PolicyId}:{settled.ResourceId}";
         return announcer is null ? updated : (await announcer.AnnounceAsync(updated, [settled], round, null, cancellationToken)).Record;
     }
+
+    /// <summary>True when <paramref name="userId"/> is one of <paramref name="allowed"/> (user groups expanded now); the problem says why a group could not be read.</summary>
+    internal Task<(bool Allowed, string Problem)> MayAsync(IReadOnlyList<string> allowed, string userId, CancellationToken cancellationToken) => MayActAsync(allowed, userId, cancellationToken);
+
+    /// <summary>The users who may undo any remediation, besides each policy's approvers.</summary>
+    internal IReadOnlyList<string> UndoUsers => undoUsers;
+
+    private static ClickOutcome SelfRefused(string userId, string verb, string own) => ClickOutcome.Refused(
+        $"{userId} may not {verb} their own change: {own}",
+        $"You made this change, so you cannot {verb} it yourself ({SlackMarkdown.Escape(own)}). Ask another approver.");
 
     private static ClickOutcome AlreadyHandled(StoredPendingAction stored)
     {

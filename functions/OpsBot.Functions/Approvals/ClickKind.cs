@@ -11,4 +11,7 @@ public enum ClickKind
 
     /// <summary>Restore what a remediation revoked.</summary>
     Undo,
+
+    /// <summary>Exempt the resource from the policy for a while (asks for a duration and a reason).</summary>
+    Exempt,
 }

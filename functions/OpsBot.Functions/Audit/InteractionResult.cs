@@ -24,6 +24,12 @@ public enum InteractionResult
     /// <summary>Not accepted as a Slack interaction at all: bad signature, stale, malformed payload.</summary>
     Rejected,
 
+    /// <summary>A modal was opened to ask for a reason (Undo) or a duration and reason (Exempt); nothing settled yet.</summary>
+    ModalOpened,
+
+    /// <summary>An exemption was recorded.</summary>
+    Exempted,
+
     /// <summary>Accepted, but acting failed; the reason says why and nothing was settled.</summary>
     Failed,
 }

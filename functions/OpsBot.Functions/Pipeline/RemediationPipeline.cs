@@ -40,10 +40,11 @@ namespace OpsBot.Functions.Pipeline;
 /// <param name="metrics">Where given-up announcements are signalled; null for the function log.</param>
 /// <param name="adapters">The resource adapters; null for <see cref="ResourceAdapters.Default"/>.</param>
 /// <param name="brakes">Fight detection, blast radius and circuit breaker, asked before every automatic remediation; null for none.</param>
-public sealed class RemediationPipeline(PolicySet policies, IStateStore state, IAccountSessions sessions, IAlertPublisher alerts, IResultEventPublisher resultEvents, PipelineOptions options, TimeProvider clock, SlackAlertPublisher? slack = null, IDeliveryMetrics? metrics = null, ResourceAdapters? adapters = null, Brakes.RemediationBrakes? brakes = null)
+/// <param name="holds">Suppressions and exemptions, honoured before every remediation and part of a sweep finding's id; null for none.</param>
+public sealed class RemediationPipeline(PolicySet policies, IStateStore state, IAccountSessions sessions, IAlertPublisher alerts, IResultEventPublisher resultEvents, PipelineOptions options, TimeProvider clock, SlackAlertPublisher? slack = null, IDeliveryMetrics? metrics = null, ResourceAdapters? adapters = null, Brakes.RemediationBrakes? brakes = null, Holds.HoldStore? holds = null)
 {
     private readonly ResourceAdapters _adapters = adapters ?? ResourceAdapters.Default;
-    private readonly ResourceRemediation _resources = new(policies, state, options, clock, brakes);
+    private readonly ResourceRemediation _resources = new(policies, state, options, clock, brakes, holds);
     private readonly PolicyEvaluator _evaluator = new(policies);
     private readonly AuditAnnouncer _announcer = new(policies, state, alerts, resultEvents, options.ResultDetailType, metrics ?? new EmbeddedMetricDeliveryMetrics(Console.Out, clock));
     private readonly OwnActions _ownActions = new(options.OwnRoleName, state);
@@ -179,7 +180,12 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
             return null;
         }
 
-        var sweep = SweepFinding.Event(account, region, evaluation, clock.GetUtcNow());
+        // A hold (suppression, exemption) on the resource is part of the finding: held, it is announced
+        // once; once the hold has ended the same violation is a new finding, so the sweep re-checks it.
+        IReadOnlyList<Holds.ResourceHold> held = holds is null ? [] : await holds.ReadAsync(account, region, evaluation.ResourceId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var salt = string.Join(",", held.Where(h => evaluation.Decisions.Any(d => d.Policy.Id == h.PolicyId)).Select(h => (h.IsLive(now) ? "held:" : "ended:") + h.Id));
+        var sweep = SweepFinding.Event(account, region, evaluation, now, salt);
         return await RecordAsync(sweep.Id, async () =>
         {
             // The change is made through a session named after this finding's record, so its

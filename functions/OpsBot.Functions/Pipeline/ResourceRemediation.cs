@@ -1,6 +1,7 @@
 using OpsBot.Functions.Audit;
 using OpsBot.Functions.Aws.Sts;
 using OpsBot.Functions.Brakes;
+using OpsBot.Functions.Holds;
 using OpsBot.Functions.Resources;
 using OpsBot.Functions.State;
 using OpsBot.Rules.Actions;
@@ -20,15 +21,32 @@ namespace OpsBot.Functions.Pipeline;
 /// union, each rule once and credited to every policy that planned it, and the audit keeps the rules.
 /// Every automatic remediation asks the brakes first (<see cref="RemediationBrakes"/>), which may hold it or send it to approval.
 /// </summary>
-internal sealed class ResourceRemediation(PolicySet policies, IStateStore state, PipelineOptions options, TimeProvider clock, RemediationBrakes? brakes = null)
+/// Elements a live suppression or exemption holds (<see cref="HoldCheck"/>) are taken out first: a decision held whole is recorded as notified, with the hold in its reason.
+internal sealed class ResourceRemediation(PolicySet policies, IStateStore state, PipelineOptions options, TimeProvider clock, RemediationBrakes? brakes = null, HoldStore? holds = null)
 {
     private readonly PolicyEvaluator _evaluator = new(policies);
 
     public async Task<IReadOnlyList<AuditDecision>> RemediateAsync(CloudTrailEvent cloudTrailEvent, IResourceAdapter adapter, MemberSession session, object resource, ResourceEvaluation evaluation, CancellationToken cancellationToken)
     {
         var planned = new List<(PolicyDecision Decision, RemediationMode Mode, RemediationPlan? Plan, BrakeVerdict? Brake)>();
-        foreach (var d in evaluation.Decisions)
+        IReadOnlyList<ResourceHold> live = holds is null || evaluation.Decisions.Count == 0 ? [] : await holds.ReadAsync(cloudTrailEvent.Account, cloudTrailEvent.Region, evaluation.ResourceId, cancellationToken);
+        var held = new List<AuditDecision>();
+        var notes = new Dictionary<PolicyDecision, string>(ReferenceEqualityComparer.Instance);
+        foreach (var original in evaluation.Decisions)
         {
+            var (remaining, holdReason) = HoldCheck.Apply(original, adapter, live, clock.GetUtcNow());
+            if (remaining is null)
+            {
+                held.Add(Decision(adapter, original, RemediationMode.Notify, AuditOutcome.Notified, holdReason, null, null, null));
+                continue;
+            }
+
+            var d = remaining;
+            if (holdReason.Length > 0)
+            {
+                notes[d] = holdReason;
+            }
+
             var mode = options.ForceNotify ? RemediationMode.Notify : d.Mode;
             var plan = PlanOf(d);
             var brake = brakes is not null && mode == RemediationMode.Enforce && plan is { IsRunnable: true }
@@ -68,7 +86,7 @@ internal sealed class ResourceRemediation(PolicySet policies, IStateStore state,
             if (mode == RemediationMode.Enforce && plan is { IsRunnable: true })
             {
                 var made = enforced.First(e => ReferenceEquals(e.Decision, decision));
-                results.Add(await VerifiedAsync(adapter, decision, made.Plan, made.Change, revoked, after));
+                results.Add(await VerifiedAsync(adapter, decision, made.Plan, made.Change, revoked, after, live));
                 continue;
             }
 
@@ -83,6 +101,8 @@ internal sealed class ResourceRemediation(PolicySet policies, IStateStore state,
             });
         }
 
+        results = [.. results.Select((r, i) => notes.TryGetValue(planned[i].Decision, out var note) ? r with { Reason = $"{r.Reason}; {note}" } : r)];
+        results.AddRange(held);
         return results;
     }
 
@@ -136,9 +156,16 @@ internal sealed class ResourceRemediation(PolicySet policies, IStateStore state,
         return (await rules.RevokeAsync(session, resourceId, unique, cancellationToken)).ToDictionary(Key);
     }
 
-    private async Task<AuditDecision> VerifiedAsync(IResourceAdapter adapter, PolicyDecision decision, RemediationPlan plan, ResourceChange change, Dictionary<string, AuditPermission>? revoked, object? after)
+    // Compliant after the change: nothing the policy matches is left, but what a live hold keeps open.
+    private async Task<AuditDecision> VerifiedAsync(IResourceAdapter adapter, PolicyDecision decision, RemediationPlan plan, ResourceChange change, Dictionary<string, AuditPermission>? revoked, object? after, IReadOnlyList<ResourceHold>? held = null)
     {
-        bool? compliant = Verifies(adapter, decision.Policy) ? after is null || (await _evaluator.EvaluateAsync(after, [decision.Policy])).IsCompliant : null;
+        bool? compliant = null;
+        if (Verifies(adapter, decision.Policy))
+        {
+            var still = after is null ? null : (await _evaluator.EvaluateAsync(after, [decision.Policy])).Decisions.FirstOrDefault(d => d.Policy.Id == decision.Policy.Id);
+            compliant = still is null || HoldCheck.Apply(still, adapter, held ?? [], clock.GetUtcNow()).Remaining is null;
+        }
+
         if (adapter is IRuleRevokingAdapter rules && revoked is not null)
         {
             var mine = plan.Elements.Select(e => revoked[Key(rules.Audit(e))]).ToList();

@@ -22,8 +22,8 @@ public static class SweepFinding
 
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 
-    /// <summary>The event for the violations in <paramref name="evaluation"/>.</summary>
-    public static CloudTrailEvent Event(string account, string region, ResourceEvaluation evaluation, DateTimeOffset now)
+    /// <summary>The event for the violations in <paramref name="evaluation"/>; <paramref name="salt"/> (holds on the resource) is part of the id when given.</summary>
+    public static CloudTrailEvent Event(string account, string region, ResourceEvaluation evaluation, DateTimeOffset now, string salt = "")
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         var fingerprint = new StringBuilder().Append(account).Append('|').Append(region).Append('|').Append(evaluation.ResourceId);
@@ -31,6 +31,11 @@ public static class SweepFinding
         {
             fingerprint.Append('|').Append(decision.Policy.Id).Append(':')
                 .AppendJoin(',', decision.Elements.Select(e => e is PermissionFact rule ? rule.RuleId ?? rule.ToString() : e.ToString() ?? "").Order(StringComparer.Ordinal));
+        }
+
+        if (salt.Length > 0)
+        {
+            fingerprint.Append("|holds:").Append(salt);
         }
 
         var id = "sweep-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint.ToString())))[..32];

@@ -16,6 +16,12 @@ public sealed record Remediation(string Action, RemediationMode Mode, IReadOnlyL
     /// <summary>The fight limits (<c>remediation.fight</c>): how often the policy may remediate one resource on its own.</summary>
     public FightLimits Fight { get; init; } = FightLimits.Default;
 
+    /// <summary>How long an Undo keeps the restored elements from being revoked again (<c>remediation.suppressFor</c>, 1h to 7d, default 24h).</summary>
+    public TimeSpan SuppressFor { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>The longest exemption an approver may grant from Slack (<c>remediation.exemptMax</c>, 1d to 90d, default 30d).</summary>
+    public TimeSpan ExemptMax { get; init; } = TimeSpan.FromDays(30);
+
     /// <summary>True when the policy names an action (it may still only notify).</summary>
     public bool HasAction => Action.Length > 0;
 

@@ -13,7 +13,7 @@ namespace OpsBot.Rules.Policies;
 /// </summary>
 internal sealed partial class RemediationReader(ActionRegistry actions)
 {
-    private static readonly string[] RemediationKeys = ["action", "mode", "approvers", "expires", "options", "fight"];
+    private static readonly string[] RemediationKeys = ["action", "mode", "approvers", "expires", "options", "fight", "suppressFor", "exemptMax"];
 
     public Remediation? Read(YamlMapping map, IResourceType? resource, (IElementCollection Collection, string Name, YamlScalarNode Node)? select)
     {
@@ -49,6 +49,13 @@ internal sealed partial class RemediationReader(ActionRegistry actions)
         var approvers = ReadApprovers(remediation, mode);
         var expires = ReadExpiry(remediation);
         var fight = FightLimitsReader.Read(remediation, approvers);
+        var suppressFor = HoldDurationsReader.SuppressFor(remediation);
+        var exemptMax = HoldDurationsReader.ExemptMax(remediation);
+        if (suppressFor is null || exemptMax is null)
+        {
+            return null;
+        }
+
         if (remediation.Get("action") is null && remediation.Get("options") is { } options)
         {
             remediation.Error(options, "'options' configure an action, and this remediation names none");
@@ -57,13 +64,13 @@ internal sealed partial class RemediationReader(ActionRegistry actions)
 
         if (remediation.Get("action") is null)
         {
-            return approvers is null || expires is null || fight is null ? null : new Remediation("", mode, approvers, expires.Value, Remediation.NoOptions) { Fight = fight };
+            return approvers is null || expires is null || fight is null ? null : new Remediation("", mode, approvers, expires.Value, Remediation.NoOptions) { Fight = fight, SuppressFor = suppressFor.Value, ExemptMax = exemptMax.Value };
         }
 
         var typed = action is null ? null : ActionOptionsReader.Read(remediation, action);
         return action is null || approvers is null || expires is null || typed is null || fight is null
             ? null
-            : new Remediation(action.Name, mode, approvers, expires.Value, typed) { Fight = fight };
+            : new Remediation(action.Name, mode, approvers, expires.Value, typed) { Fight = fight, SuppressFor = suppressFor.Value, ExemptMax = exemptMax.Value };
     }
 
     private static List<string>? ReadApprovers(YamlMapping map, RemediationMode mode)

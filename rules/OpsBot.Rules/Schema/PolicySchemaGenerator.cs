@@ -95,6 +95,8 @@ public static class PolicySchemaGenerator
             ["expires"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9]{1,4}[mhd]$", ["description"] = "How long an approval request stays open, 5m to 7d (default 1h)." },
             ["options"] = new JsonObject { ["type"] = "object", ["description"] = "The action's options." },
             ["fight"] = Fight(),
+            ["suppressFor"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9]{1,4}[mhd]$", ["description"] = "After an Undo, how long the restored elements are not revoked again, 1h to 7d (default 24h)." },
+            ["exemptMax"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9]{1,4}[mhd]$", ["description"] = "The longest exemption an approver may grant with the Exempt button, 1d to 90d (default 30d)." },
         },
         ["if"] = new JsonObject { ["required"] = Array("mode"), ["properties"] = new JsonObject { ["mode"] = new JsonObject { ["enum"] = Array("enforce", "approve") } } },
         ["then"] = new JsonObject { ["required"] = Array("action") },

@@ -48,8 +48,8 @@ internal sealed class SlackApprovalWorld : IAsyncDisposable
 
     public OpsBotRuntime Runtime => World.Runtime;
 
-    /// <summary>A world whose policies ask for approval in Slack (or <paramref name="policies"/>); <paramref name="slackApi"/> overrides where the Web API is (e.g. a closed port); <paramref name="adjust"/> changes settings.</summary>
-    public static async Task<SlackApprovalWorld> CreateAsync(MotoServer moto, PolicySet? policies = null, Uri? slackApi = null, Func<OpsBotSettings, OpsBotSettings>? adjust = null)
+    /// <summary>A world whose policies ask for approval in Slack (or <paramref name="policies"/>); <paramref name="slackApi"/> overrides where the Web API is (e.g. a closed port); <paramref name="adjust"/> changes settings; <paramref name="actorUsers"/> maps Slack users to IAM identities.</summary>
+    public static async Task<SlackApprovalWorld> CreateAsync(MotoServer moto, PolicySet? policies = null, Uri? slackApi = null, Func<OpsBotSettings, OpsBotSettings>? adjust = null, OpsBot.Functions.Holds.SelfApprovalGuard? actorUsers = null)
     {
         var clock = new VirtualClock(DateTimeOffset.UtcNow);
         var slack = new SlackStandIn(clock, Token);
@@ -59,7 +59,7 @@ internal sealed class SlackApprovalWorld : IAsyncDisposable
             [SlackEnvironment.SigningSecret] = SigningSecret,
             [SlackEnvironment.Channel] = Channel,
         }));
-        var settings = new SlackSettings { Secrets = secrets, ApiBaseAddress = slackApi ?? slack.WebApi, UndoUsers = [UndoUser] };
+        var settings = new SlackSettings { Secrets = secrets, ApiBaseAddress = slackApi ?? slack.WebApi, UndoUsers = [UndoUser], ActorUsers = actorUsers ?? OpsBot.Functions.Holds.SelfApprovalGuard.Unmapped };
         var world = await RemediationWorld.CreateAsync(moto, adjust: adjust, policies: policies ?? ApprovalPolicies.Value, slack: settings, clock: clock);
         return new SlackApprovalWorld(world, slack, clock);
     }
@@ -115,6 +115,7 @@ internal sealed class SlackApprovalWorld : IAsyncDisposable
             ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = message.Ts, ["channel_id"] = message.Channel, ["is_ephemeral"] = false },
             ["channel"] = new JsonObject { ["id"] = message.Channel, ["name"] = "security-alerts" },
             ["response_url"] = new Uri(Slack.BaseAddress, $"actions/T0TEAM/{Guid.NewGuid():N}").ToString(),
+            ["trigger_id"] = $"1337.{Guid.NewGuid():N}",
             ["actions"] = new JsonArray(new JsonObject
             {
                 ["action_id"] = actionId,
@@ -130,8 +131,65 @@ internal sealed class SlackApprovalWorld : IAsyncDisposable
         return await SendAsync(body, timestamp, signature);
     }
 
+    /// <summary>
+    /// Submits the modal that the last <c>views.open</c> opened, as <paramref name="userId"/>, with
+    /// <paramref name="reason"/> and (Exempt) the option <paramref name="duration"/>; returns the HTTP
+    /// status and the response body (a refusal shows as <c>response_action: errors</c>).
+    /// </summary>
+    public async Task<(int Status, string Body)> SubmitModalAsync(string userId, string reason, string? duration = null)
+    {
+        var opened = Requests("/api/views.open");
+        Assert.NotEmpty(opened);
+        var view = opened[^1]["view"]!;
+        var values = new JsonObject { ["reason"] = new JsonObject { ["reason"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = reason } } };
+        if (duration is not null)
+        {
+            values["duration"] = new JsonObject { ["duration"] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = duration } } };
+        }
+
+        return await SubmitViewAsync(new JsonObject
+        {
+            ["type"] = "view_submission",
+            ["user"] = new JsonObject { ["id"] = userId },
+            ["api_app_id"] = "A0OPSBOT",
+            ["view"] = new JsonObject
+            {
+                ["id"] = "V0MODAL",
+                ["type"] = "modal",
+                ["callback_id"] = (string?)view["callback_id"],
+                ["private_metadata"] = (string?)view["private_metadata"],
+                ["state"] = new JsonObject { ["values"] = values },
+            },
+        });
+    }
+
+    /// <summary>Sends <paramref name="payload"/> signed, as Slack sends a modal submission; returns the HTTP status and body.</summary>
+    public async Task<(int Status, string Body)> SubmitViewAsync(JsonNode payload)
+    {
+        var body = "payload=" + Uri.EscapeDataString(payload.ToJsonString());
+        var timestamp = Clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = new SlackSignatureVerifier(SigningSecret, Clock).Sign(timestamp, body);
+        var response = await Runtime.SlackInteractions!.HandleJsonAsync(Request(body, timestamp, signature, "POST").ToJsonString(), CancellationToken.None);
+        using var json = JsonDocument.Parse(response);
+        return (json.RootElement.GetProperty("statusCode").GetInt32(), json.RootElement.GetProperty("body").GetString() ?? "");
+    }
+
+    /// <summary>Clicks Undo on <paramref name="value"/> as <paramref name="userId"/> and submits its modal with <paramref name="reason"/>; returns the submission's answer.</summary>
+    public async Task<(int Status, string Body)> UndoAsync(SlackActionValue value, string userId, string reason, SlackMessageLocation? message = null)
+    {
+        Assert.Equal(200, await ClickAsync(SlackActionIds.Undo, value, userId, message ?? new SlackMessageLocation(Channel, "1700000000.000001")));
+        return await SubmitModalAsync(userId, reason);
+    }
+
     /// <summary>Sends a raw interaction request as API Gateway payload v2 JSON through the Lambda entry (of <paramref name="through"/> when given); returns the HTTP status.</summary>
     public async Task<int> SendAsync(string body, string? timestamp, string? signature, SlackInteractionsFunction? through = null, string method = "POST")
+    {
+        var response = await (through ?? Runtime.SlackInteractions!).HandleJsonAsync(Request(body, timestamp, signature, method).ToJsonString(), CancellationToken.None);
+        using var json = JsonDocument.Parse(response);
+        return json.RootElement.GetProperty("statusCode").GetInt32();
+    }
+
+    private static JsonObject Request(string body, string? timestamp, string? signature, string method)
     {
         var headers = new JsonObject { ["content-type"] = "application/x-www-form-urlencoded", ["user-agent"] = "Slackbot 1.0 (+https://api.slack.com/robots)" };
         if (timestamp is not null)
@@ -144,7 +202,7 @@ internal sealed class SlackApprovalWorld : IAsyncDisposable
             headers["x-slack-signature"] = signature;
         }
 
-        var request = new JsonObject
+        return new JsonObject
         {
             ["version"] = "2.0",
             ["routeKey"] = "POST /slack/interactions",
@@ -155,9 +213,6 @@ internal sealed class SlackApprovalWorld : IAsyncDisposable
             ["body"] = body,
             ["isBase64Encoded"] = false,
         };
-        var response = await (through ?? Runtime.SlackInteractions!).HandleJsonAsync(request.ToJsonString(), CancellationToken.None);
-        using var json = JsonDocument.Parse(response);
-        return json.RootElement.GetProperty("statusCode").GetInt32();
     }
 
     /// <summary>The Slack requests received on <paramref name="path"/> (e.g. <c>/api/chat.update</c>), as JSON.</summary>

@@ -30,7 +30,7 @@ public sealed class EarlierSecurityGroupRecordUndoTests(MotoServer moto)
         var record = JsonSerializer.Deserialize(EarlierRecord(eventId, groupId, world.Clock.GetUtcNow().AddHours(-1)), AuditJsonContext.Default.AuditRecord)!;
         await world.Runtime.StateStore.WriteAuditAsync(record, CancellationToken.None);
 
-        await world.ClickAsync(SlackActionIds.Undo, new SlackActionValue(eventId, AdminPortsPolicy, groupId), SlackApprovalWorld.UndoUser, new SlackMessageLocation(SlackApprovalWorld.Channel, "1700000000.000001"));
+        await world.UndoAsync(new SlackActionValue(eventId, AdminPortsPolicy, groupId), SlackApprovalWorld.UndoUser, "restore the old rule");
 
         var rules = await world.World.IngressRulesAsync(groupId);
         Assert.Equal(["tcp 22-22 0.0.0.0/0 old ssh rule", "tcp 443-443 0.0.0.0/0 "], rules.Select(r => $"{r.IpProtocol} {r.FromPort}-{r.ToPort} {r.CidrIpv4} {r.Description}").Order(StringComparer.Ordinal));

@@ -17,7 +17,7 @@ public sealed class SlackMessagesTests
     {
         var facts = SlackMessageSamples.Facts(AuditOutcome.Remediated);
 
-        var undo = Assert.Single(Buttons(SlackMessages.Alert(facts)));
+        var undo = Assert.Single(Buttons(SlackMessages.Alert(facts)), b => b.ActionId != SlackActionIds.Exempt);
 
         Assert.Equal(SlackActionIds.Undo, undo.ActionId);
         Assert.True(SlackActionValue.TryParse(undo.Value, out var value));
@@ -25,12 +25,34 @@ public sealed class SlackMessagesTests
     }
 
     [Theory]
-    [InlineData(AuditOutcome.Notified)]
     [InlineData(AuditOutcome.Failed)]
     [InlineData(AuditOutcome.PendingApproval)]
     public void An_alert_that_changed_nothing_has_no_buttons(AuditOutcome outcome)
     {
         Assert.Empty(Buttons(SlackMessages.Alert(SlackMessageSamples.Facts(outcome))));
+    }
+
+    [Theory]
+    [InlineData(AuditOutcome.Notified)]
+    [InlineData(AuditOutcome.Remediated)]
+    public void A_violation_alert_offers_Exempt_naming_the_decision(AuditOutcome outcome)
+    {
+        var facts = SlackMessageSamples.Facts(outcome);
+
+        var exempt = Assert.Single(Buttons(SlackMessages.Alert(facts)), b => b.ActionId == SlackActionIds.Exempt);
+
+        Assert.Equal(facts.ActionValue.ToString(), exempt.Value);
+        Assert.Null(exempt.Confirm);
+    }
+
+    [Theory]
+    [InlineData("1 element(s) not remediated: suppressed until 2026-12-04 05:45:11 UTC by U0SECOPS (undo: vendor; audit evt-1)")]
+    [InlineData("1 element(s) not remediated: exempted until 2026-12-10 05:45:11 UTC by U0SECOPS (exemption: bastion; audit evt-1)")]
+    public void An_alert_about_a_held_violation_offers_no_Exempt(string reason)
+    {
+        var facts = SlackMessageSamples.Facts(AuditOutcome.Notified) with { Reason = reason };
+
+        Assert.Empty(Buttons(SlackMessages.Alert(facts)));
     }
 
     [Fact]
@@ -39,7 +61,7 @@ public sealed class SlackMessagesTests
         var unconfirmed = SlackMessageSamples.Ssh with { Unconfirmed = true };
         var facts = SlackMessageSamples.Facts(AuditOutcome.Remediated) with { Revoked = [unconfirmed] };
 
-        Assert.Single(Buttons(SlackMessages.Alert(facts)));
+        Assert.Single(Buttons(SlackMessages.Alert(facts)), b => b.ActionId == SlackActionIds.Undo);
     }
 
     [Fact]
@@ -47,7 +69,7 @@ public sealed class SlackMessagesTests
     {
         var facts = SlackMessageSamples.Facts(AuditOutcome.Remediated) with { Revoked = [] };
 
-        Assert.Empty(Buttons(SlackMessages.Alert(facts)));
+        Assert.DoesNotContain(Buttons(SlackMessages.Alert(facts)), b => b.ActionId == SlackActionIds.Undo);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace OpsBot.Functions.Tests.Slack;
 
 /// <summary>
 /// A real HTTP server on a free 127.0.0.1 port that speaks the Slack Web API shapes:
-/// <c>/api/chat.postMessage</c> and <c>/api/chat.update</c> (bearer token checked, <c>ok</c>/<c>error</c>
+/// <c>/api/chat.postMessage</c>, <c>/api/chat.update</c>, <c>/api/views.open</c> (bearer token checked, <c>ok</c>/<c>error</c>
 /// envelope, <c>channel_not_found</c> for unknown channels), incoming webhooks (<c>/services/…</c>,
 /// plain-text <c>ok</c>) and response URLs (<c>/actions/…</c>). Scripted answers can be queued
 /// (e.g. a 429 with Retry-After). Every request is recorded with its arrival time by the injected clock.
@@ -90,6 +90,13 @@ internal sealed class SlackStandIn : IAsyncDisposable
         }
 
         var request = JsonNode.Parse(body)!;
+        if (path == "/api/views.open")
+        {
+            return (string?)request["trigger_id"] is { Length: > 0 } && request["view"] is JsonObject
+                ? ScriptedAnswer.Json("""{"ok":true,"view":{"id":"V0MODAL"}}""")
+                : ScriptedAnswer.Json("""{"ok":false,"error":"invalid_trigger_id"}""");
+        }
+
         var channel = (string?)request["channel"] ?? "";
         if (!Channels.Contains(channel))
         {

@@ -17,6 +17,9 @@ public interface ISlackClient
     /// <summary>Posts <paramref name="message"/> through the configured incoming webhook.</summary>
     Task PostWebhookAsync(SlackMessage message, CancellationToken cancellationToken);
 
+    /// <summary>Opens the modal <paramref name="viewJson"/> (a Block Kit <c>view</c> object) for the click of <paramref name="triggerId"/> (<c>views.open</c>, valid 3 seconds after the click).</summary>
+    Task OpenViewAsync(string triggerId, string viewJson, CancellationToken cancellationToken);
+
     /// <summary>The user ids of Slack user group <paramref name="userGroupId"/> (<c>usergroups.users.list</c>, scope <c>usergroups:read</c>).</summary>
     Task<IReadOnlyList<string>> UserGroupMembersAsync(string userGroupId, CancellationToken cancellationToken);
 }

@@ -96,6 +96,15 @@ public sealed class SlackClient : ISlackClient
         await PostToUrlAsync("webhook", url, body, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    public async Task OpenViewAsync(string triggerId, string viewJson, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(triggerId);
+        ArgumentException.ThrowIfNullOrEmpty(viewJson);
+        var body = new System.Text.Json.Nodes.JsonObject { ["trigger_id"] = triggerId, ["view"] = System.Text.Json.Nodes.JsonNode.Parse(viewJson) }.ToJsonString();
+        await CallWebApiAsync("views.open", body, cancellationToken).ConfigureAwait(false);
+    }
+
     private Task<SlackApiResponse> CallWebApiAsync(string method, string body, CancellationToken cancellationToken) =>
         CallWebApiAsync(method, () => Json(body), cancellationToken);
 

@@ -12,7 +12,8 @@ namespace OpsBot.Functions.Slack.Connection;
 /// <c>OPSBOT_SLACK_WEBHOOK_URL</c>, <c>OPSBOT_SLACK_SIGNING_SECRET</c> or <c>OPSBOT_SLACK_SECRET_ARN</c> is set.
 /// With the ARN, the token and signing secret come from Secrets Manager; otherwise from the variables
 /// (see <see cref="SlackEnvironment"/>). <c>OPSBOT_SLACK_API_URL</c> points the Web API elsewhere (a
-/// local stand-in); <c>OPSBOT_SLACK_UNDO_USERS</c> lists who may undo besides each policy's approvers.
+/// local stand-in); <c>OPSBOT_SLACK_UNDO_USERS</c> lists who may undo besides each policy's approvers;
+/// <c>OPSBOT_SLACK_ACTOR_USERS</c> maps Slack users to their IAM identities (<c>U123=arn:aws:iam::…:user/alice,…</c>).
 /// </remarks>
 public sealed record SlackSettings
 {
@@ -27,6 +28,9 @@ public sealed record SlackSettings
 
     /// <summary>Slack user ids allowed to press Undo on any remediation, besides the policy's approvers.</summary>
     public IReadOnlyList<string> UndoUsers { get; init; } = [];
+
+    /// <summary>Who the Slack users are in CloudTrail (<c>OPSBOT_SLACK_ACTOR_USERS</c>), so nobody approves, undoes or exempts their own change.</summary>
+    public Holds.SelfApprovalGuard ActorUsers { get; init; } = Holds.SelfApprovalGuard.Unmapped;
 
     /// <summary>Alerts for the same account, resource and policy within this window are threaded.</summary>
     public TimeSpan ThreadWindow { get; init; } = Threading.InMemorySlackThreadTracker.DefaultWindow;
@@ -60,7 +64,7 @@ public sealed record SlackSettings
             throw new InvalidSettingException(SlackEnvironment.UndoUsers, $"'{bad}' is not a Slack user id (U… or W…)");
         }
 
-        return new SlackSettings { UseSecretsManager = useSecretsManager, ApiBaseAddress = api, UndoUsers = undoUsers };
+        return new SlackSettings { UseSecretsManager = useSecretsManager, ApiBaseAddress = api, UndoUsers = undoUsers, ActorUsers = Holds.SelfApprovalGuard.Read(environment) };
     }
 
     private static bool IsSet(IEnvironmentVariables environment, string name) => !string.IsNullOrWhiteSpace(environment.Get(name));

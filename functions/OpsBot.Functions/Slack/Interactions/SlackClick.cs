@@ -10,4 +10,5 @@ namespace OpsBot.Functions.Slack.Interactions;
 /// <param name="UserId">Who clicked.</param>
 /// <param name="ResponseUrl">Where to answer, or null.</param>
 /// <param name="Message">The message the button is on, or null.</param>
-public sealed record SlackClick(ClickKind Kind, string ActionId, SlackActionValue Target, string UserId, Uri? ResponseUrl, State.SlackMessageLocation? Message);
+/// <param name="TriggerId">The click's <c>trigger_id</c> (opens a modal within 3 seconds), or null.</param>
+public sealed record SlackClick(ClickKind Kind, string ActionId, SlackActionValue Target, string UserId, Uri? ResponseUrl, State.SlackMessageLocation? Message, string? TriggerId = null);

@@ -53,6 +53,7 @@ public static class SlackClickReader
             SlackActionIds.Approve => ClickKind.Approve,
             SlackActionIds.Deny => ClickKind.Deny,
             SlackActionIds.Undo => ClickKind.Undo,
+            SlackActionIds.Exempt => ClickKind.Exempt,
             _ => throw new MalformedInteractionException($"action_id '{Shorten(action.ActionId)}' is not an OpsBot button"),
         };
         if (!SlackActionValue.TryParse(action.Value, out var target))
@@ -70,8 +71,12 @@ public static class SlackClickReader
         var channel = payload.Container?.ChannelId ?? payload.Channel?.Id;
         var ts = payload.Container?.MessageTs;
         var message = string.IsNullOrEmpty(channel) || string.IsNullOrEmpty(ts) ? null : new SlackMessageLocation(channel, ts);
-        return new SlackClick(kind, action.ActionId!, target, userId, responseUrl, message);
+        return new SlackClick(kind, action.ActionId!, target, userId, responseUrl, message, string.IsNullOrEmpty(payload.TriggerId) ? null : payload.TriggerId);
     }
+
+    /// <summary>The <c>payload</c> form field of <paramref name="formBody"/>.</summary>
+    /// <exception cref="MalformedInteractionException">There is none, or the body is not form encoding.</exception>
+    public static string Payload(string formBody) => FormField(formBody ?? "", "payload") ?? throw new MalformedInteractionException("the body has no 'payload' form field");
 
     private static string? FormField(string body, string name)
     {

@@ -18,6 +18,9 @@ public sealed record SlackInteractionPayload
     /// <summary>The message the button is on.</summary>
     public SlackInteractionContainer? Container { get; init; }
 
+    /// <summary>Opens a modal in answer to the click (valid 3 seconds).</summary>
+    public string? TriggerId { get; init; }
+
     /// <summary>The channel the message is in.</summary>
     public SlackInteractionChannel? Channel { get; init; }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using OpsBot.Functions.Approvals;
 using OpsBot.Functions.Audit;
 using OpsBot.Functions.Configuration;
+using OpsBot.Functions.Holds;
 using OpsBot.Functions.Slack.Client;
 using OpsBot.Functions.Slack.Connection;
 using OpsBot.Functions.Slack.Messages;
@@ -44,7 +45,8 @@ namespace OpsBot.Functions.Slack.Interactions;
 /// <param name="state">The state table (interaction audit records).</param>
 /// <param name="clock">The clock.</param>
 /// <param name="rejected">Where refusals of unverified requests are counted; null for the function log.</param>
-public sealed class SlackInteractionsFunction(SlackWorkspace workspace, ApprovalWorkflow workflow, IStateStore state, TimeProvider clock, RejectedRequestSignal? rejected = null)
+/// <param name="holds">Undo and Exempt through their modals; null to undo on the click (no reason, no suppression).</param>
+public sealed class SlackInteractionsFunction(SlackWorkspace workspace, ApprovalWorkflow workflow, IStateStore state, TimeProvider clock, RejectedRequestSignal? rejected = null, HoldInteractions? holds = null)
 {
     /// <summary>Where refusals of unverified requests are counted.</summary>
     public RejectedRequestSignal RejectedRequests { get; } = rejected ?? new RejectedRequestSignal(Console.Out, clock);
@@ -94,10 +96,16 @@ public sealed class SlackInteractionsFunction(SlackWorkspace workspace, Approval
             return Unverified(401, check.Rejection.ToString(), $"signature rejected ({check.Rejection}): {check.Detail}");
         }
 
+        var text = Encoding.UTF8.GetString(body);
+        if (holds is not null && IsSubmission(text))
+        {
+            return await SubmitAsync(connection, text, started, cancellationToken);
+        }
+
         SlackClick click;
         try
         {
-            click = SlackClickReader.Read(Encoding.UTF8.GetString(body));
+            click = SlackClickReader.Read(text);
         }
         catch (MalformedInteractionException ex)
         {
@@ -107,7 +115,9 @@ public sealed class SlackInteractionsFunction(SlackWorkspace workspace, Approval
         ClickOutcome outcome;
         try
         {
-            outcome = await workflow.HandleAsync(click.Kind, click.Target, click.UserId, cancellationToken);
+            outcome = holds is not null && click.Kind is ClickKind.Undo or ClickKind.Exempt
+                ? await holds.OpenAsync(connection, click, cancellationToken)
+                : await workflow.HandleAsync(click.Kind, click.Target, click.UserId, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -149,6 +159,56 @@ public sealed class SlackInteractionsFunction(SlackWorkspace workspace, Approval
             ? Unverified(400, "MalformedInvocation", "the invocation is null, not an HTTP API request")
             : await HandleAsync(request, cancellationToken);
         return JsonSerializer.Serialize(response, HttpApiJsonContext.Default.HttpApiResponse);
+    }
+
+    // A submitted Undo or Exempt modal: a refusal is shown in the modal (response_action errors), a
+    // settlement closes it and updates the alert; either way the submission is audited.
+    private async Task<HttpApiResponse> SubmitAsync(SlackConnection connection, string text, long started, CancellationToken cancellationToken)
+    {
+        ModalSubmission submission;
+        try
+        {
+            submission = ModalSubmissionReader.Read(SlackClickReader.Payload(text));
+        }
+        catch (MalformedInteractionException ex)
+        {
+            return await RejectAsync(400, $"malformed modal submission: {ex.Message}", started, cancellationToken);
+        }
+
+        var click = new SlackClick(submission.Kind, submission.CallbackId, submission.Target, submission.UserId, null, submission.Message);
+        ClickOutcome outcome;
+        try
+        {
+            outcome = await holds!.SubmitAsync(submission, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await AuditAsync(click, new ClickOutcome(InteractionResult.Failed, $"not settled: {ex.Message}"), [], started, CancellationToken.None);
+            return HttpApiResponse.Text(500, "not handled");
+        }
+
+        var errors = new List<string>();
+        if (outcome.Update is { } update)
+        {
+            await UpdateMessageAsync(connection, click, SlackMessages.ResultUpdate(update), errors, cancellationToken);
+        }
+
+        await AuditAsync(click, outcome, errors, started, cancellationToken);
+        return outcome.Result is InteractionResult.Refused or InteractionResult.Failed && outcome.Notice is { } notice
+            ? HoldModalAnswer.Errors(HoldModals.ReasonBlock, notice)
+            : HttpApiResponse.Text(200, "");
+    }
+
+    private static bool IsSubmission(string text)
+    {
+        try
+        {
+            return ModalSubmissionReader.IsSubmission(SlackClickReader.Payload(text));
+        }
+        catch (MalformedInteractionException)
+        {
+            return false;
+        }
     }
 
     private async Task UpdateMessageAsync(SlackConnection connection, SlackClick click, SlackMessage message, List<string> errors, CancellationToken cancellationToken)

@@ -12,6 +12,9 @@ public static class SlackActionIds
     /// <summary>Restore the rules a remediation revoked.</summary>
     public const string Undo = "opsbot_undo";
 
+    /// <summary>Exempt the resource from the policy for a while.</summary>
+    public const string Exempt = "opsbot_exempt";
+
     /// <summary>The <c>block_id</c> of the actions block that holds them.</summary>
     public const string ActionsBlockId = "opsbot_actions";
 }

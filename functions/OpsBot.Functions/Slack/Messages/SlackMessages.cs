@@ -12,7 +12,8 @@ public static class SlackMessages
 {
     /// <summary>
     /// The alert for a decision: what happened, who, where, what matched and why, what was done and
-    /// the verification. A remediation that revoked rules carries an Undo button.
+    /// the verification. A remediation that revoked rules carries an Undo button; a violation (remediated
+    /// or notified, not held by a suppression or exemption) an "Exempt for…" button.
     /// </summary>
     public static SlackMessage Alert(SlackAlertFacts facts)
     {
@@ -22,9 +23,20 @@ public static class SlackMessages
         blocks.AddRange(AlertFactBlocks.Facts(facts));
         blocks.Add(AlertFactBlocks.Section($"*What was done*\n{WhatWasDone(facts)}"));
         blocks.Add(AlertFactBlocks.Section($"*Verification*\n{AlertFactBlocks.Verification(facts.CompliantAfter)}"));
+        var buttons = new List<ButtonElement>();
         if (CanUndo(facts))
         {
-            blocks.Add(new ActionsBlock(SlackActionIds.ActionsBlockId, [UndoButton(facts)]));
+            buttons.Add(UndoButton(facts));
+        }
+
+        if (CanExempt(facts))
+        {
+            buttons.Add(new ButtonElement(SlackText.Plain("Exempt for…"), SlackActionIds.Exempt, Value(facts.ActionValue)));
+        }
+
+        if (buttons.Count > 0)
+        {
+            blocks.Add(new ActionsBlock(SlackActionIds.ActionsBlockId, buttons));
         }
 
         blocks.Add(AlertFactBlocks.Footer(facts));
@@ -99,6 +111,11 @@ public static class SlackMessages
         var text = BlockKitLimits.Truncate(markdown.ReplaceLineEndings(" "), BlockKitLimits.SectionText);
         return new SlackMessage(BlockKitLimits.Truncate(text, BlockKitLimits.SectionText), [AlertFactBlocks.Section(":information_source: " + text)]);
     }
+
+    // A violation (remediated or left in place) may be exempted, unless a hold is why it was left alone.
+    private static bool CanExempt(SlackAlertFacts facts) =>
+        facts.Outcome is AuditOutcome.Remediated or AuditOutcome.Notified
+        && !facts.Reason.Contains("suppressed until ", StringComparison.Ordinal) && !facts.Reason.Contains("exempted until ", StringComparison.Ordinal);
 
     private static bool CanUndo(SlackAlertFacts facts) =>
         facts.Outcome == AuditOutcome.Remediated && (facts.Revoked.Count > 0 || facts.Changes.Count > 0);

@@ -49,4 +49,14 @@ public sealed class SlackClickReaderTests
 
         Assert.Equal(expected, error.Message);
     }
+
+    [Fact]
+    public void Reads_an_exempt_click_with_its_trigger_id()
+    {
+        var json = Click.Replace("\"opsbot_approve\"", "\"opsbot_exempt\"", StringComparison.Ordinal).Replace("\"response_url\"", "\"trigger_id\":\"1337.42.abc\",\"response_url\"", StringComparison.Ordinal);
+
+        var click = SlackClickReader.Read("payload=" + Uri.EscapeDataString(json));
+
+        Assert.Equal((ClickKind.Exempt, "1337.42.abc"), (click.Kind, click.TriggerId));
+    }
 }
