@@ -40,7 +40,8 @@ namespace OpsBot.Functions.Pipeline;
 /// <param name="metrics">Where given-up announcements are signalled; null for the function log.</param>
 /// <param name="adapters">The resource adapters; null for <see cref="ResourceAdapters.Default"/>.</param>
 /// <param name="brakes">Fight detection, blast radius and circuit breaker, asked before every automatic remediation; null for none.</param>
-public sealed class RemediationPipeline(PolicySet policies, IStateStore state, IAccountSessions sessions, IAlertPublisher alerts, IResultEventPublisher resultEvents, PipelineOptions options, TimeProvider clock, SlackAlertPublisher? slack = null, IDeliveryMetrics? metrics = null, ResourceAdapters? adapters = null, Brakes.RemediationBrakes? brakes = null)
+/// <param name="observer">Where each final record's per-policy metrics and log lines go (docs/observability.md); null for none.</param>
+public sealed class RemediationPipeline(PolicySet policies, IStateStore state, IAccountSessions sessions, IAlertPublisher alerts, IResultEventPublisher resultEvents, PipelineOptions options, TimeProvider clock, SlackAlertPublisher? slack = null, IDeliveryMetrics? metrics = null, ResourceAdapters? adapters = null, Brakes.RemediationBrakes? brakes = null, Observability.OutcomeObserver? observer = null)
 {
     private readonly ResourceAdapters _adapters = adapters ?? ResourceAdapters.Default;
     private readonly ResourceRemediation _resources = new(policies, state, options, clock, brakes);
@@ -93,6 +94,7 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
             if (!ReferenceEquals(record, earlier))
             {
                 await state.WriteAuditAsync(record, cancellationToken);
+                observer?.Decided(record);
             }
 
             round = await _announcer.AnnounceAsync(record, record.Decisions, AuditAnnouncer.DecidedRound, slack, cancellationToken);
