@@ -114,7 +114,7 @@ public sealed class OpsBotRuntime : IDisposable
         EventHandler = new EventHandlerFunction(Pipeline, settings.MessageBudget, clock);
         EventHandler.MessageProcessed += Observer.OnMessageProcessed;
         var announcer = new AuditAnnouncer(policies, StateStore, _alerts, _events, PipelineOptions.DefaultResultDetailType, Observer.Watch(Metrics));
-        Approvals = new ApprovalWorkflow(policies, StateStore, _sessions, clock, slack?.UndoUsers ?? [], Slack is null ? null : new SlackUserGroupDirectory(Slack), announcer);
+        Approvals = new ApprovalWorkflow(policies, StateStore, _sessions, clock, slack?.UndoUsers ?? [], Slack is null ? null : new SlackUserGroupDirectory(Slack), announcer, observer: Observer);
         Sweeper = new PendingApprovalSweeper(Approvals, Slack);
         _organizations = settings.Sweep.UseOrganization ? new OrganizationsClient(signed) : null;
         MissedViolations = new MissedViolationSweep(Pipeline, _sessions, settings.Sweep, clock, new SweepAccountSource(_organizations, _sessions, settings.SweepAccounts));

@@ -33,7 +33,8 @@ namespace OpsBot.Functions.Approvals;
 /// <param name="userGroups">Expands user-group approvers; null without Slack.</param>
 /// <param name="announcer">Announces settlements; null to only write them.</param>
 /// <param name="adapters">The resource adapters; null for <see cref="ResourceAdapters.Default"/>.</param>
-public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers, IUserGroupDirectory? userGroups = null, AuditAnnouncer? announcer = null, ResourceAdapters? adapters = null)
+/// <param name="observer">Where settlements' per-policy metrics and log lines go; null for none.</param>
+public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers, IUserGroupDirectory? userGroups = null, AuditAnnouncer? announcer = null, ResourceAdapters? adapters = null, Observability.OutcomeObserver? observer = null)
 {
     private readonly ResourceRemediation _resources = new(policies, state, new PipelineOptions(), clock);
     private readonly ResourceAdapters _adapters = adapters ?? ResourceAdapters.Default;
@@ -277,6 +278,7 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         }
 
         await state.WriteAuditAsync(updated, cancellationToken);
+        observer?.Settled(updated, settled);
 
         // SNS subscribers and the bus learn how the request ended; the Slack message itself is
         // updated by the caller, so no new Slack alert is posted.

@@ -60,6 +60,26 @@ public sealed class OutcomeObserver(PolicySet policies, IOutcomeMetrics metrics,
         }
     }
 
+    /// <summary>A decision was settled after the event (approved, denied, expired, undone): a fix or failure is counted, and it is logged.</summary>
+    public void Settled(AuditRecord record, AuditDecision settled)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(settled);
+        if (PolicyOutcomes.OfSettlement(policies, record, settled, clock.GetUtcNow()) is { } outcome)
+        {
+            metrics.Outcome(record.EventId, outcome);
+        }
+
+        log.Write(Line(record, $"{settled.PolicyId} settled {Lower(settled.Outcome)} {settled.ResourceId}") with
+        {
+            Level = LevelOf(settled.Outcome),
+            Policy = settled.PolicyId,
+            Resource = settled.ResourceId,
+            Outcome = Lower(settled.Outcome),
+            Reason = settled.Reason,
+        });
+    }
+
     /// <summary>Logs a message the event handler could not finish (it will be delivered again); hook it to <see cref="EventHandlerFunction.MessageProcessed"/>.</summary>
     public void OnMessageProcessed(object? sender, MessageProcessedEventArgs e)
     {

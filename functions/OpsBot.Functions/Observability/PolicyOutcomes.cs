@@ -47,6 +47,27 @@ public static class PolicyOutcomes
         return outcomes;
     }
 
+    /// <summary>
+    /// The outcome of a decision settled later (approved and remediated or failed, denied, expired,
+    /// undone): only a fix or a failure counts, the event and its match were counted when it was
+    /// decided. Null when the settlement counts nothing. An approved fix's latency includes the wait
+    /// for the approver: the resource stayed open that long.
+    /// </summary>
+    public static PolicyOutcome? OfSettlement(PolicySet policies, AuditRecord record, AuditDecision settled, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(settled);
+        if (settled.Outcome is not (AuditOutcome.Remediated or AuditOutcome.Failed))
+        {
+            return null;
+        }
+
+        var remediated = settled.Outcome == AuditOutcome.Remediated;
+        var latency = remediated && record.EventName != SweepFinding.EventName && record.EventTime is { } eventTime ? Math.Max(0, (now - eventTime).TotalMilliseconds) : (double?)null;
+        return new PolicyOutcome(settled.PolicyId, policies.Find(settled.PolicyId)?.Resource ?? "", 0, 0, remediated ? 1 : 0, 0, remediated ? 0 : 1, latency);
+    }
+
     /// <summary>True for a decision that waits for a human: approval asked, held by a brake, or an enforce plan held back.</summary>
     public static bool IsHeld(AuditDecision decision)
     {
