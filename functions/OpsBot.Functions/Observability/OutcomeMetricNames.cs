@@ -19,7 +19,7 @@ public static class OutcomeMetricNames
     /// <summary>Matches fixed and verified (automatically, or after an approval).</summary>
     public const string Remediated = "Remediated";
 
-    /// <summary>Matches held for a human: approval requested, held by a brake, or a plan too large to enforce.</summary>
+    /// <summary>Matches held for a human: approval requested, held by a brake, or only notified although the policy asks for more (a plan too large to enforce, forced notify).</summary>
     public const string Held = "Held";
 
     /// <summary>Matches, or evaluations, that failed in a way retrying does not fix.</summary>

@@ -39,7 +39,7 @@ public static class PolicyOutcomes
                 1,
                 mine.Count,
                 remediated,
-                mine.Count(IsHeld),
+                mine.Count(d => IsHeld(d, policies.Find(id))),
                 failedWhole ? 1 : mine.Count(d => d.Outcome == AuditOutcome.Failed),
                 remediated > 0 ? latency : null));
         }
@@ -68,12 +68,16 @@ public static class PolicyOutcomes
         return new PolicyOutcome(settled.PolicyId, policies.Find(settled.PolicyId)?.Resource ?? "", 0, 0, remediated ? 1 : 0, 0, remediated ? 0 : 1, latency);
     }
 
-    /// <summary>True for a decision that waits for a human: approval asked, held by a brake, or an enforce plan held back.</summary>
-    public static bool IsHeld(AuditDecision decision)
+    /// <summary>
+    /// True for a decision that waits for a human: approval asked, held by a brake, or only notified
+    /// although the policy (<paramref name="policy"/>) asks for more: a brake, a plan held back, or the
+    /// forced-notify switch of a first roll-out.
+    /// </summary>
+    public static bool IsHeld(AuditDecision decision, Policy? policy)
     {
         ArgumentNullException.ThrowIfNull(decision);
         return decision.Outcome is AuditOutcome.PendingApproval or AuditOutcome.Held
-            || (decision.Outcome == AuditOutcome.Notified && decision.Mode == "enforce");
+            || (decision.Outcome == AuditOutcome.Notified && (policy?.Remediation.Mode is RemediationMode.Enforce or RemediationMode.Approve || decision.Mode == "enforce"));
     }
 
     private static IEnumerable<Policy> Triggered(PolicySet policies, AuditRecord record, bool sweep)

@@ -24,13 +24,23 @@ public sealed class PolicyOutcomesTests
     }
 
     [Fact]
-    public void A_notify_mode_match_is_matched_but_not_held()
+    public void A_match_of_a_notify_mode_policy_is_matched_but_not_held()
+    {
+        var record = Record("AuthorizeSecurityGroupIngress", AuditOutcome.Notified, Decision("ec2-sg-public-port-sprawl", "notify", AuditOutcome.Notified));
+
+        var outcome = Assert.Single(PolicyOutcomes.Of(Shipped.Value, record, EventTime), o => o.Policy == "ec2-sg-public-port-sprawl");
+
+        Assert.Equal((1, 0), (outcome.Matched, outcome.Held));
+    }
+
+    [Fact]
+    public void A_match_of_an_enforce_policy_only_notified_by_a_brake_or_forced_notify_counts_as_held()
     {
         var record = Record("AuthorizeSecurityGroupIngress", AuditOutcome.Notified, Decision("ec2-sg-admin-ports-public", "notify", AuditOutcome.Notified));
 
         var outcome = Assert.Single(PolicyOutcomes.Of(Shipped.Value, record, EventTime), o => o.Policy == "ec2-sg-admin-ports-public");
 
-        Assert.Equal((1, 0), (outcome.Matched, outcome.Held));
+        Assert.Equal((1, 1), (outcome.Matched, outcome.Held));
     }
 
     [Fact]
