@@ -40,6 +40,11 @@ public sealed class EmbeddedMetricOutcomeMetrics(TextWriter log, TimeProvider cl
 
     private void Write(string eventId, string? policy, string? resourceType, IReadOnlyList<(string Name, string Unit, double Value)> values)
     {
+        if (ReferenceEquals(log, TextWriter.Null))
+        {
+            return;
+        }
+
         var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
