@@ -175,12 +175,12 @@ public sealed class OpsBotRuntime : IDisposable
     /// <paramref name="adjust"/> (command-line options), loads the policies and uses the SDK's default
     /// credential chain.
     /// </summary>
-    /// <exception cref="InvalidSettingException">A setting is missing or malformed.</exception>
     /// <param name="environment">Where the settings are read.</param>
     /// <param name="transport">The HTTP handler SNS and EventBridge requests go through.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="adjust">Changes to the settings read, or null.</param>
     /// <param name="log">Where structured logs and outcome metrics go, each line naming the function <c>_HANDLER</c> names (stdout on Lambda); null for none.</param>
+    /// <exception cref="InvalidSettingException">A setting is missing or malformed.</exception>
     /// <exception cref="PolicyLoadException">A policy is invalid.</exception>
     public static OpsBotRuntime FromEnvironment(IEnvironmentVariables environment, HttpMessageHandler transport, TimeProvider clock, Func<OpsBotSettings, OpsBotSettings>? adjust = null, TextWriter? log = null)
     {
