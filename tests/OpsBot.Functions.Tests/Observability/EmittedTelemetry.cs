@@ -57,6 +57,10 @@ internal sealed class EmittedTelemetry(PolicySet policies)
     public double Sum(string policy, string metric) =>
         Of(policy).Where(l => Declares(l, metric)).Sum(l => l.GetProperty(metric).GetDouble());
 
+    /// <summary>The sum of <paramref name="metric"/> over the metric lines of <paramref name="policy"/> for event <paramref name="eventId"/>.</summary>
+    public double Sum(string eventId, string policy, string metric) =>
+        Of(policy).Where(l => l.GetProperty("eventId").GetString() == eventId && Declares(l, metric)).Sum(l => l.GetProperty(metric).GetDouble());
+
     /// <summary>Every value of <paramref name="metric"/> written for <paramref name="policy"/>.</summary>
     public IReadOnlyList<double> Values(string policy, string metric) =>
         [.. Of(policy).Where(l => Declares(l, metric)).Select(l => l.GetProperty(metric).GetDouble())];
