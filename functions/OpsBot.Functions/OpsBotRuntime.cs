@@ -10,6 +10,7 @@ using OpsBot.Functions.Aws.Sns;
 using OpsBot.Functions.Aws.Sts;
 using OpsBot.Functions.Configuration;
 using OpsBot.Functions.Lambda;
+using OpsBot.Functions.Observability;
 using OpsBot.Functions.Outbox;
 using OpsBot.Functions.Brakes;
 using OpsBot.Functions.Holds;
@@ -64,7 +65,8 @@ public sealed class OpsBotRuntime : IDisposable
     /// <param name="clock">The clock.</param>
     /// <param name="slack">How to reach Slack, or null for no Slack.</param>
     /// <param name="metrics">Where delivery alarms are signalled; null for embedded metrics on the function log.</param>
-    public OpsBotRuntime(OpsBotSettings settings, PolicySet policies, AWSCredentials credentials, IEnvironmentVariables environment, HttpMessageHandler transport, TimeProvider clock, SlackSettings? slack, IDeliveryMetrics? metrics = null)
+    /// <param name="observer">Where per-policy outcome metrics and structured logs go (stdout on Lambda); null for none (the CLI, whose stdout is its report).</param>
+    public OpsBotRuntime(OpsBotSettings settings, PolicySet policies, AWSCredentials credentials, IEnvironmentVariables environment, HttpMessageHandler transport, TimeProvider clock, SlackSettings? slack, IDeliveryMetrics? metrics = null, OutcomeObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
@@ -77,6 +79,7 @@ public sealed class OpsBotRuntime : IDisposable
         var signed = new SignedHttpClientFactory(credentials, endpoints, transport, new AwsCallPolicy(settings.AwsRetry, AwsCalls));
         StateStore = new DynamoDbStateStore(Clients.CreateDynamoDb(settings.Region), settings.TableName, clock, settings.Lease ?? ClaimLease.ForFunction(settings.FunctionTimeout));
         Metrics = metrics ?? new EmbeddedMetricDeliveryMetrics(Console.Out, clock);
+        Observer = observer ?? OutcomeObserver.To(TextWriter.Null, policies, clock);
         StuckClaims = new StuckClaimCheck(StateStore, Metrics, clock);
         _sessions = new AssumeRoleSessions(Clients, settings.Region, settings.MemberRoleName, clock);
         _alerts = new SnsAlertPublisher(signed, settings.AlertTopicArn);
@@ -109,20 +112,24 @@ public sealed class OpsBotRuntime : IDisposable
         BrakeCounters = new BrakeCounters(Clients.CreateDynamoDb(settings.Region), settings.TableName);
         Holds = new HoldStore(Clients.CreateDynamoDb(settings.Region), settings.TableName);
         var brakes = new RemediationBrakes(BrakeCounters, settings.Brakes, new EmbeddedMetricBrakeMetrics(Console.Out, clock), clock);
-        Pipeline = new RemediationPipeline(policies, StateStore, _sessions, _alerts, _events, new PipelineOptions(settings.ForceNotify, OwnRoleName: settings.MemberRoleName), clock, slackAlerts, Metrics, brakes: brakes, holds: Holds);
+        Pipeline = new RemediationPipeline(policies, StateStore, _sessions, _alerts, _events, new PipelineOptions(settings.ForceNotify, OwnRoleName: settings.MemberRoleName), clock, slackAlerts, Observer.Watch(Metrics), brakes: brakes, holds: Holds, observer: Observer);
         EventHandler = new EventHandlerFunction(Pipeline, settings.MessageBudget, clock);
-        var announcer = new AuditAnnouncer(policies, StateStore, _alerts, _events, PipelineOptions.DefaultResultDetailType, Metrics);
+        EventHandler.MessageProcessed += Observer.OnMessageProcessed;
+        var announcer = new AuditAnnouncer(policies, StateStore, _alerts, _events, PipelineOptions.DefaultResultDetailType, Observer.Watch(Metrics));
         var self = slack?.ActorUsers ?? SelfApprovalGuard.Unmapped;
-        Approvals = new ApprovalWorkflow(policies, StateStore, _sessions, clock, slack?.UndoUsers ?? [], Slack is null ? null : new SlackUserGroupDirectory(Slack), announcer, holds: Holds, selfApproval: self);
+        Approvals = new ApprovalWorkflow(policies, StateStore, _sessions, clock, slack?.UndoUsers ?? [], Slack is null ? null : new SlackUserGroupDirectory(Slack), announcer, holds: Holds, selfApproval: self, observer: Observer);
         Exemptions = new ExemptionWorkflow(policies, StateStore, Holds, Approvals, self, clock);
         Sweeper = new PendingApprovalSweeper(Approvals, Slack);
         _organizations = settings.Sweep.UseOrganization ? new OrganizationsClient(signed) : null;
         MissedViolations = new MissedViolationSweep(Pipeline, _sessions, settings.Sweep, clock, new SweepAccountSource(_organizations, _sessions, settings.SweepAccounts));
-        SlackInteractions = Slack is null ? null : new SlackInteractionsFunction(Slack, Approvals, StateStore, clock, holds: new HoldInteractions(policies, Approvals, Exemptions));
+        SlackInteractions = Slack is null ? null : new SlackInteractionsFunction(Slack, Approvals, StateStore, clock, holds: new HoldInteractions(policies, Approvals, Exemptions), observer: Observer);
     }
 
     /// <summary>Counts claims stuck in processing, for the sweeper.</summary>
     public StuckClaimCheck StuckClaims { get; }
+
+    /// <summary>Where per-policy outcome metrics and structured log lines go.</summary>
+    public OutcomeObserver Observer { get; }
 
     /// <summary>Where delivery alarms (given-up announcements, stuck claims) are signalled.</summary>
     public IDeliveryMetrics Metrics { get; }
@@ -178,15 +185,21 @@ public sealed class OpsBotRuntime : IDisposable
     /// <paramref name="adjust"/> (command-line options), loads the policies and uses the SDK's default
     /// credential chain.
     /// </summary>
+    /// <param name="environment">Where the settings are read.</param>
+    /// <param name="transport">The HTTP handler SNS and EventBridge requests go through.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="adjust">Changes to the settings read, or null.</param>
+    /// <param name="log">Where structured logs and outcome metrics go, each line naming the function <c>_HANDLER</c> names (stdout on Lambda); null for none.</param>
     /// <exception cref="InvalidSettingException">A setting is missing or malformed.</exception>
     /// <exception cref="PolicyLoadException">A policy is invalid.</exception>
-    public static OpsBotRuntime FromEnvironment(IEnvironmentVariables environment, HttpMessageHandler transport, TimeProvider clock, Func<OpsBotSettings, OpsBotSettings>? adjust = null)
+    public static OpsBotRuntime FromEnvironment(IEnvironmentVariables environment, HttpMessageHandler transport, TimeProvider clock, Func<OpsBotSettings, OpsBotSettings>? adjust = null, TextWriter? log = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var settings = OpsBotSettings.Read(environment);
         settings = adjust?.Invoke(settings) ?? settings;
         var policies = PolicySet.Load([.. settings.PolicyPaths]);
-        return new OpsBotRuntime(settings, policies, DefaultAWSCredentialsIdentityResolver.GetCredentials(null), environment, transport, clock, SlackSettings.Read(environment));
+        var observer = log is null ? null : OutcomeObserver.To(log, policies, clock, environment.Get("_HANDLER"));
+        return new OpsBotRuntime(settings, policies, DefaultAWSCredentialsIdentityResolver.GetCredentials(null), environment, transport, clock, SlackSettings.Read(environment), observer: observer);
     }
 
     /// <summary>A runner that polls <see cref="QueueRunnerOptions.QueueUrl"/> into <see cref="EventHandler"/>.</summary>

@@ -36,7 +36,8 @@ namespace OpsBot.Functions.Approvals;
 /// <param name="adapters">The resource adapters; null for <see cref="ResourceAdapters.Default"/>.</param>
 /// <param name="holds">Where an Undo records its suppression; null to record none.</param>
 /// <param name="selfApproval">Refuses the author of a change; null for <see cref="SelfApprovalGuard.Unmapped"/>.</param>
-public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers, IUserGroupDirectory? userGroups = null, AuditAnnouncer? announcer = null, ResourceAdapters? adapters = null, HoldStore? holds = null, SelfApprovalGuard? selfApproval = null)
+/// <param name="observer">Where settlements' per-policy metrics and log lines go; null for none.</param>
+public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers, IUserGroupDirectory? userGroups = null, AuditAnnouncer? announcer = null, ResourceAdapters? adapters = null, HoldStore? holds = null, SelfApprovalGuard? selfApproval = null, Observability.OutcomeObserver? observer = null)
 {
     private readonly SelfApprovalGuard _self = selfApproval ?? SelfApprovalGuard.Unmapped;
 
@@ -313,6 +314,7 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         }
 
         await state.WriteAuditAsync(updated, cancellationToken);
+        observer?.Settled(updated, settled);
 
         // SNS subscribers and the bus learn how the request ended; the Slack message itself is
         // updated by the caller, so no new Slack alert is posted.

@@ -41,7 +41,8 @@ namespace OpsBot.Functions.Pipeline;
 /// <param name="adapters">The resource adapters; null for <see cref="ResourceAdapters.Default"/>.</param>
 /// <param name="brakes">Fight detection, blast radius and circuit breaker, asked before every automatic remediation; null for none.</param>
 /// <param name="holds">Suppressions and exemptions, honoured before every remediation and part of a sweep finding's id; null for none.</param>
-public sealed class RemediationPipeline(PolicySet policies, IStateStore state, IAccountSessions sessions, IAlertPublisher alerts, IResultEventPublisher resultEvents, PipelineOptions options, TimeProvider clock, SlackAlertPublisher? slack = null, IDeliveryMetrics? metrics = null, ResourceAdapters? adapters = null, Brakes.RemediationBrakes? brakes = null, Holds.HoldStore? holds = null)
+/// <param name="observer">Where each final record's per-policy metrics and log lines go (docs/observability.md); null for none.</param>
+public sealed class RemediationPipeline(PolicySet policies, IStateStore state, IAccountSessions sessions, IAlertPublisher alerts, IResultEventPublisher resultEvents, PipelineOptions options, TimeProvider clock, SlackAlertPublisher? slack = null, IDeliveryMetrics? metrics = null, ResourceAdapters? adapters = null, Brakes.RemediationBrakes? brakes = null, Holds.HoldStore? holds = null, Observability.OutcomeObserver? observer = null)
 {
     private readonly ResourceAdapters _adapters = adapters ?? ResourceAdapters.Default;
     private readonly ResourceRemediation _resources = new(policies, state, options, clock, brakes, holds);
@@ -94,6 +95,7 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
             if (!ReferenceEquals(record, earlier))
             {
                 await state.WriteAuditAsync(record, cancellationToken);
+                observer?.Decided(record);
             }
 
             round = await _announcer.AnnounceAsync(record, record.Decisions, AuditAnnouncer.DecidedRound, slack, cancellationToken);

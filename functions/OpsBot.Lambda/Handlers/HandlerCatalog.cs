@@ -29,15 +29,15 @@ public static class HandlerCatalog
         switch (name)
         {
             case EventHandler:
-                return new EventHandlerInvocation(OpsBotRuntime.FromEnvironment(environment, transport, TimeProvider.System).EventHandler);
+                return new EventHandlerInvocation(OpsBotRuntime.FromEnvironment(environment, transport, TimeProvider.System, log: Console.Out).EventHandler);
             case SlackInteractions:
-                var runtime = OpsBotRuntime.FromEnvironment(environment, transport, TimeProvider.System);
+                var runtime = OpsBotRuntime.FromEnvironment(environment, transport, TimeProvider.System, log: Console.Out);
                 return new SlackInteractionsInvocation(runtime.SlackInteractions
                     ?? throw new InvalidSettingException(SlackEnvironment.SigningSecret, $"the {SlackInteractions} function needs Slack: set {SlackEnvironment.SecretArn}, or {SlackEnvironment.SigningSecret} and {SlackEnvironment.BotToken}"));
             case Sweeper:
-                var sweeper = OpsBotRuntime.FromEnvironment(environment, transport, TimeProvider.System);
+                var sweeper = OpsBotRuntime.FromEnvironment(environment, transport, TimeProvider.System, log: Console.Out);
                 var regions = sweeper.Settings.SweepRegions.Count > 0 ? sweeper.Settings.SweepRegions : [sweeper.Settings.Region];
-                return new SweeperInvocation(sweeper.Sweeper, sweeper.MissedViolations, sweeper.StuckClaims, regions, TimeProvider.System);
+                return new SweeperInvocation(sweeper.Sweeper, sweeper.MissedViolations, sweeper.StuckClaims, regions, TimeProvider.System, sweeper.Observer);
             default:
                 throw new InvalidSettingException("_HANDLER", $"'{name}' is not a function of this bootstrap (known: {string.Join(", ", Names)})");
         }

@@ -51,7 +51,7 @@ internal sealed class RemediationWorld : IAsyncDisposable
 
     public IAmazonSQS Sqs => _sqs;
 
-    public static async Task<RemediationWorld> CreateAsync(MotoServer moto, bool forceNotify = false, Func<OpsBotSettings, OpsBotSettings>? adjust = null, PolicySet? policies = null, SlackSettings? slack = null, TimeProvider? clock = null, Outbox.IDeliveryMetrics? metrics = null)
+    public static async Task<RemediationWorld> CreateAsync(MotoServer moto, bool forceNotify = false, Func<OpsBotSettings, OpsBotSettings>? adjust = null, PolicySet? policies = null, SlackSettings? slack = null, TimeProvider? clock = null, Outbox.IDeliveryMetrics? metrics = null, OpsBot.Functions.Observability.OutcomeObserver? observer = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var credentials = new BasicAWSCredentials("testing", "testing");
@@ -71,7 +71,7 @@ internal sealed class RemediationWorld : IAsyncDisposable
             ForceNotify = forceNotify,
         };
         settings = adjust?.Invoke(settings) ?? settings;
-        var runtime = new OpsBotRuntime(settings, policies ?? ShippedPolicies.Value, credentials, environment, transport, clock ?? TimeProvider.System, slack, metrics ?? new RecordingDeliveryMetrics());
+        var runtime = new OpsBotRuntime(settings, policies ?? ShippedPolicies.Value, credentials, environment, transport, clock ?? TimeProvider.System, slack, metrics ?? new RecordingDeliveryMetrics(), observer);
         await runtime.StateStore.EnsureTableAsync(CancellationToken.None);
 
         var sqs = runtime.Clients.CreateSqs(Region);

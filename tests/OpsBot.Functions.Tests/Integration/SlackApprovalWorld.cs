@@ -48,8 +48,8 @@ internal sealed class SlackApprovalWorld : IAsyncDisposable
 
     public OpsBotRuntime Runtime => World.Runtime;
 
-    /// <summary>A world whose policies ask for approval in Slack (or <paramref name="policies"/>); <paramref name="slackApi"/> overrides where the Web API is (e.g. a closed port); <paramref name="adjust"/> changes settings; <paramref name="actorUsers"/> maps Slack users to IAM identities.</summary>
-    public static async Task<SlackApprovalWorld> CreateAsync(MotoServer moto, PolicySet? policies = null, Uri? slackApi = null, Func<OpsBotSettings, OpsBotSettings>? adjust = null, OpsBot.Functions.Holds.SelfApprovalGuard? actorUsers = null)
+    /// <summary>A world whose policies ask for approval in Slack (or <paramref name="policies"/>); <paramref name="slackApi"/> overrides where the Web API is (e.g. a closed port); <paramref name="adjust"/> changes settings; <paramref name="actorUsers"/> maps Slack users to IAM identities; <paramref name="observer"/> receives outcome metrics and log lines.</summary>
+    public static async Task<SlackApprovalWorld> CreateAsync(MotoServer moto, PolicySet? policies = null, Uri? slackApi = null, Func<OpsBotSettings, OpsBotSettings>? adjust = null, OpsBot.Functions.Holds.SelfApprovalGuard? actorUsers = null, OpsBot.Functions.Observability.OutcomeObserver? observer = null)
     {
         var clock = new VirtualClock(DateTimeOffset.UtcNow);
         var slack = new SlackStandIn(clock, Token);
@@ -60,7 +60,7 @@ internal sealed class SlackApprovalWorld : IAsyncDisposable
             [SlackEnvironment.Channel] = Channel,
         }));
         var settings = new SlackSettings { Secrets = secrets, ApiBaseAddress = slackApi ?? slack.WebApi, UndoUsers = [UndoUser], ActorUsers = actorUsers ?? OpsBot.Functions.Holds.SelfApprovalGuard.Unmapped };
-        var world = await RemediationWorld.CreateAsync(moto, adjust: adjust, policies: policies ?? ApprovalPolicies.Value, slack: settings, clock: clock);
+        var world = await RemediationWorld.CreateAsync(moto, adjust: adjust, policies: policies ?? ApprovalPolicies.Value, slack: settings, clock: clock, observer: observer);
         return new SlackApprovalWorld(world, slack, clock);
     }
 

@@ -46,7 +46,8 @@ namespace OpsBot.Functions.Slack.Interactions;
 /// <param name="clock">The clock.</param>
 /// <param name="rejected">Where refusals of unverified requests are counted; null for the function log.</param>
 /// <param name="holds">Undo and Exempt through their modals; null to undo on the click (no reason, no suppression).</param>
-public sealed class SlackInteractionsFunction(SlackWorkspace workspace, ApprovalWorkflow workflow, IStateStore state, TimeProvider clock, RejectedRequestSignal? rejected = null, HoldInteractions? holds = null)
+/// <param name="observer">Where each click's structured log line goes; null for none.</param>
+public sealed class SlackInteractionsFunction(SlackWorkspace workspace, ApprovalWorkflow workflow, IStateStore state, TimeProvider clock, RejectedRequestSignal? rejected = null, HoldInteractions? holds = null, Observability.OutcomeObserver? observer = null)
 {
     /// <summary>Where refusals of unverified requests are counted.</summary>
     public RejectedRequestSignal RejectedRequests { get; } = rejected ?? new RejectedRequestSignal(Console.Out, clock);
@@ -259,7 +260,7 @@ public sealed class SlackInteractionsFunction(SlackWorkspace workspace, Approval
             errors.Add($"answered Slack after {elapsed.TotalMilliseconds:0} ms (budget {AckBudget.TotalMilliseconds:0} ms, Slack's limit 3000 ms)");
         }
 
-        return state.WriteInteractionAsync(new InteractionAuditRecord
+        var interaction = new InteractionAuditRecord
         {
             Id = Guid.NewGuid().ToString("N"),
             RecordedAt = clock.GetUtcNow(),
@@ -272,7 +273,9 @@ public sealed class SlackInteractionsFunction(SlackWorkspace workspace, Approval
             Reason = outcome.Reason,
             ElapsedMilliseconds = (long)elapsed.TotalMilliseconds,
             Errors = errors,
-        }, cancellationToken);
+        };
+        observer?.Clicked(interaction);
+        return state.WriteInteractionAsync(interaction, cancellationToken);
     }
 
     // A signed request that still cannot be handled: from Slack, so worth an audit record.
