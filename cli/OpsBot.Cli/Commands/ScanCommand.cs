@@ -67,9 +67,17 @@ internal static class ScanCommand
                 ScanReport report;
                 if (source is null)
                 {
-                    var resources = ReadState(new InputFiles(standardInput, MaxStateBytes), type, stateFiles!);
-                    report = await new InventoryScan(policies).RunAsync(
-                        type, resources, candidates, result.GetValue(accountOption)!, result.GetValue(regionOption)!);
+                    var files = stateFiles!;
+                    var inventory = OpenState(new InputFiles(standardInput, MaxStateBytes), type, files);
+                    try
+                    {
+                        report = await new InventoryScan(policies).RunAsync(
+                            type, inventory, candidates, result.GetValue(accountOption)!, result.GetValue(regionOption)!);
+                    }
+                    catch (StateFormatException ex)
+                    {
+                        throw Unreadable(files, ex);
+                    }
                 }
                 else
                 {
@@ -108,14 +116,15 @@ internal static class ScanCommand
         return command;
     }
 
-    // The document is parsed once, by the type's reader; only when that fails is it checked as
-    // JSON, so that a syntax error still reads path:line:col. An inventory can be 100 MB.
-    private static IReadOnlyList<object> ReadState(InputFiles inputs, IResourceType type, string[] files)
+    // The document is parsed once, by the type's reader, which checks its syntax and shape and then
+    // reads each resource only when the scan gets to it; only when the opening fails is the document
+    // checked as JSON, so that a syntax error still reads path:line:col. An inventory can be 100 MB.
+    private static IResourceInventory OpenState(InputFiles inputs, IResourceType type, string[] files)
     {
         var documents = files.Select(inputs.ReadBytes).ToList();
         try
         {
-            return type.ReadState(documents[0], documents.Count > 1 ? documents[1] : (ReadOnlyMemory<byte>?)null);
+            return type.OpenState(documents[0], documents.Count > 1 ? documents[1] : (ReadOnlyMemory<byte>?)null);
         }
         catch (StateFormatException ex)
         {
@@ -131,9 +140,11 @@ internal static class ScanCommand
                 }
             }
 
-            throw new InputFileException($"{string.Join(", ", files)}: {ex.Message}");
+            throw Unreadable(files, ex);
         }
     }
+
+    private static InputFileException Unreadable(string[] files, StateFormatException ex) => new($"{string.Join(", ", files)}: {ex.Message}");
 
     // Rendered whole, then written once: the console writer flushes on every write, and an
     // inventory can have tens of thousands of findings.

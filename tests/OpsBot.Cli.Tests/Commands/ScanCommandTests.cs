@@ -184,6 +184,21 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal(["i-0a1b2c3d4e5f60006", "i-0a1b2c3d4e5f60008"], flagged.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task A_group_without_an_id_deep_in_a_large_inventory_is_bad_input_naming_the_file()
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(SyntheticInventory.Document(520))!;
+        document["SecurityGroups"]![400]!.AsObject().Remove("GroupId");
+        var broken = Path.Combine(_folder, "broken.json");
+        File.WriteAllText(broken, document.ToJsonString());
+
+        var run = await CliRun.Of("scan", "--policies", RepositoryPaths.Policies, "--state", broken, "--format", "json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{broken}: a security group has no \"GroupId\"", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Output);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private Task<CliRun> Scan(params string[] options) =>
