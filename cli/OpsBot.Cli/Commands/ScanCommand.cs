@@ -60,15 +60,16 @@ internal static class ScanCommand
         {
             try
             {
+                var stateFiles = result.GetValue(stateOption);
+                var opening = OpenStateAside(standardInput, result.GetValue(resourceOption)!, stateFiles);
                 var (policies, type, candidates) = ScanPolicies.Load(
                     PolicyPaths.RequireExisting([result.GetValue(policiesOption)!]), result.GetValue(resourceOption)!, result.GetValue(policyOption) ?? []);
-                var stateFiles = result.GetValue(stateOption);
                 var source = live.Read(result, stateFiles is { Length: > 0 });
                 ScanReport report;
                 if (source is null)
                 {
                     var files = stateFiles!;
-                    var inventory = OpenState(new InputFiles(standardInput, MaxStateBytes), type, files);
+                    var inventory = await opening!;
                     try
                     {
                         report = await new InventoryScan(policies).RunAsync(
@@ -114,6 +115,22 @@ internal static class ScanCommand
             }
         });
         return command;
+    }
+
+    // The policies take a fixed time to load and compile whatever the inventory's size, and the
+    // inventory's read and first pass take a time that grows with it: on two cores they overlap. A
+    // policy or flag problem is still the one reported, because the policies are awaited first; the
+    // opening's own failure is marked observed at once, as it goes unawaited then.
+    private static Task<IResourceInventory>? OpenStateAside(Stream standardInput, string resource, string[]? files)
+    {
+        if (files is not { Length: > 0 } || ResourceTypeRegistry.Default.Find(resource) is not { } type)
+        {
+            return null;
+        }
+
+        var opening = Task.Run(() => OpenState(new InputFiles(standardInput, MaxStateBytes), type, files));
+        _ = opening.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return opening;
     }
 
     // The document is parsed once, by the type's reader, which checks its syntax and shape and then

@@ -199,6 +199,22 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal("", run.Output);
     }
 
+    [Fact]
+    public async Task A_broken_policy_is_reported_before_a_broken_inventory_read_beside_it()
+    {
+        var policies = Directory.CreateDirectory(Path.Combine(_folder, "policies")).FullName;
+        var policy = Path.Combine(policies, "broken.yaml");
+        File.WriteAllText(policy, "id: [unclosed\n");
+        var inventory = Path.Combine(_folder, "not-json.json");
+        File.WriteAllText(inventory, "{\"SecurityGroups\": [");
+
+        var run = await CliRun.Of("scan", "--policies", policies, "--state", inventory);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{policy}:", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(inventory, run.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private Task<CliRun> Scan(params string[] options) =>
