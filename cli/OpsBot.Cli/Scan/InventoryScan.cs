@@ -28,20 +28,20 @@ internal sealed class InventoryScan(PolicySet policies)
     /// <summary>Reads and evaluates each resource of <paramref name="inventory"/>, of <paramref name="type"/>, against <paramref name="candidates"/>.</summary>
     /// <exception cref="PolicyEvaluationException">A condition threw on some resource.</exception>
     /// <exception cref="OpsBot.Rules.Facts.StateFormatException">A resource of the inventory cannot be read; the first such by inventory order.</exception>
-    public async Task<ScanReport> RunAsync(IResourceType type, IResourceInventory inventory, IReadOnlyList<Policy> candidates, string account, string region)
+    public Task<ScanReport> RunAsync(IResourceType type, IResourceInventory inventory, IReadOnlyList<Policy> candidates, string account, string region)
     {
         var count = inventory.Count;
         var slices = Math.Max(1, Math.Min(Environment.ProcessorCount, count / MinimumSlice));
         var perSlice = new List<PolicyDecision>[slices];
         var failures = new Exception?[slices];
-        await Parallel.ForAsync(0, slices, new ParallelOptions { MaxDegreeOfParallelism = slices }, async (slice, _) =>
+        Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = slices }, slice =>
         {
             var found = perSlice[slice] = [];
             try
             {
                 for (var i = slice * count / slices; i < (slice + 1) * count / slices; i++)
                 {
-                    found.AddRange((await _evaluator.EvaluateAsync(inventory.Read(i), candidates)).Decisions);
+                    found.AddRange(_evaluator.Decide(inventory.Read(i), candidates));
                 }
             }
             catch (Exception ex)
@@ -69,6 +69,6 @@ internal sealed class InventoryScan(PolicySet policies)
                 decision.Explanation));
         }
 
-        return new ScanReport(count, candidates, findings);
+        return Task.FromResult(new ScanReport(count, candidates, findings));
     }
 }
