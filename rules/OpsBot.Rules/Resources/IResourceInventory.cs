@@ -3,8 +3,8 @@ namespace OpsBot.Rules.Resources;
 /// <summary>
 /// The resources of an offline state document, read one at a time on demand: a scan reads,
 /// evaluates and drops each resource in turn, so the facts of a large inventory never all live at
-/// once. Each call to <see cref="Read"/> builds a new fact; reading the same index twice gives two
-/// equal facts, not the same object.
+/// once. A type that reads on demand builds a new fact on each call to <see cref="Read"/>, so an
+/// index read twice is read twice, into two objects; nothing should rely on their identity.
 /// </summary>
 public interface IResourceInventory
 {
