@@ -60,16 +60,25 @@ internal static class ScanCommand
         {
             try
             {
+                var stateFiles = result.GetValue(stateOption);
+                var opening = OpenStateAside(standardInput, result.GetValue(resourceOption)!, stateFiles);
                 var (policies, type, candidates) = ScanPolicies.Load(
                     PolicyPaths.RequireExisting([result.GetValue(policiesOption)!]), result.GetValue(resourceOption)!, result.GetValue(policyOption) ?? []);
-                var stateFiles = result.GetValue(stateOption);
                 var source = live.Read(result, stateFiles is { Length: > 0 });
                 ScanReport report;
                 if (source is null)
                 {
-                    var resources = ReadState(new InputFiles(standardInput, MaxStateBytes), type, stateFiles!);
-                    report = await new InventoryScan(policies).RunAsync(
-                        type, resources, candidates, result.GetValue(accountOption)!, result.GetValue(regionOption)!);
+                    var files = stateFiles!;
+                    var inventory = await opening!;
+                    try
+                    {
+                        report = await new InventoryScan(policies).RunAsync(
+                            type, inventory, candidates, result.GetValue(accountOption)!, result.GetValue(regionOption)!);
+                    }
+                    catch (StateFormatException ex)
+                    {
+                        throw Unreadable(files, ex);
+                    }
                 }
                 else
                 {
@@ -108,14 +117,31 @@ internal static class ScanCommand
         return command;
     }
 
-    // The document is parsed once, by the type's reader; only when that fails is it checked as
-    // JSON, so that a syntax error still reads path:line:col. An inventory can be 100 MB.
-    private static IReadOnlyList<object> ReadState(InputFiles inputs, IResourceType type, string[] files)
+    // The policies take a fixed time to load and compile whatever the inventory's size, and the
+    // inventory's read and first pass take a time that grows with it: on two cores they overlap. A
+    // policy or flag problem is still the one reported, because the policies are awaited first; the
+    // opening's own failure is marked observed at once, as it goes unawaited then.
+    private static Task<IResourceInventory>? OpenStateAside(Stream standardInput, string resource, string[]? files)
+    {
+        if (files is not { Length: > 0 } || ResourceTypeRegistry.Default.Find(resource) is not { } type)
+        {
+            return null;
+        }
+
+        var opening = Task.Run(() => OpenState(new InputFiles(standardInput, MaxStateBytes), type, files));
+        _ = opening.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return opening;
+    }
+
+    // The document is parsed once, by the type's reader, which checks its syntax and shape and then
+    // reads each resource only when the scan gets to it; only when the opening fails is the document
+    // checked as JSON, so that a syntax error still reads path:line:col. An inventory can be 100 MB.
+    private static IResourceInventory OpenState(InputFiles inputs, IResourceType type, string[] files)
     {
         var documents = files.Select(inputs.ReadBytes).ToList();
         try
         {
-            return type.ReadState(documents[0], documents.Count > 1 ? documents[1] : (ReadOnlyMemory<byte>?)null);
+            return type.OpenState(documents[0], documents.Count > 1 ? documents[1] : (ReadOnlyMemory<byte>?)null);
         }
         catch (StateFormatException ex)
         {
@@ -131,9 +157,11 @@ internal static class ScanCommand
                 }
             }
 
-            throw new InputFileException($"{string.Join(", ", files)}: {ex.Message}");
+            throw Unreadable(files, ex);
         }
     }
+
+    private static InputFileException Unreadable(string[] files, StateFormatException ex) => new($"{string.Join(", ", files)}: {ex.Message}");
 
     // Rendered whole, then written once: the console writer flushes on every write, and an
     // inventory can have tens of thousands of findings.

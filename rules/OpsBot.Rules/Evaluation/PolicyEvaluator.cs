@@ -24,6 +24,23 @@ public sealed class PolicyEvaluator(PolicySet policies)
     /// <exception cref="ArgumentException"><paramref name="resource"/> is no registered type's fact.</exception>
     public ValueTask<ResourceEvaluation> EvaluateAsync(object resource, IReadOnlyList<Policy>? candidates = null)
     {
+        var skips = new List<PolicySkip>();
+        var (id, decisions) = Evaluate(resource, candidates, skips);
+        return ValueTask.FromResult(new ResourceEvaluation(id, decisions, skips));
+    }
+
+    /// <summary>
+    /// The decisions alone of <see cref="EvaluateAsync(object, IReadOnlyList{Policy}?)"/>: what a scan
+    /// reports. The skips, each with its sentence, are not built; a scan of 100,000 resources would
+    /// otherwise write and drop one sentence per resource and policy.
+    /// </summary>
+    /// <exception cref="PolicyEvaluationException">A condition of a candidate threw.</exception>
+    /// <exception cref="ArgumentException"><paramref name="resource"/> is no registered type's fact.</exception>
+    public IReadOnlyList<PolicyDecision> Decide(object resource, IReadOnlyList<Policy>? candidates = null) =>
+        Evaluate(resource, candidates, null).Decisions;
+
+    private (string Id, List<PolicyDecision> Decisions) Evaluate(object resource, IReadOnlyList<Policy>? candidates, List<PolicySkip>? skips)
+    {
         ArgumentNullException.ThrowIfNull(resource);
         var type = policies.Resources.ForFact(resource)
             ?? throw new ArgumentException($"{resource.GetType().Name} is the fact of no registered resource type", nameof(resource));
@@ -31,12 +48,11 @@ public sealed class PolicyEvaluator(PolicySet policies)
         var fired = policies.Engine.Run(type, resource, asked);
         var id = type.ResourceId(resource);
         var decisions = new List<PolicyDecision>();
-        var skips = new List<PolicySkip>();
         foreach (var policy in asked)
         {
             if (fired.IsExempt(policy.Id))
             {
-                skips.Add(new PolicySkip(policy.Id, id, SkipReason.Exempt, $"`{policy.Unless}` holds for {id}"));
+                skips?.Add(new PolicySkip(policy.Id, id, SkipReason.Exempt, $"`{policy.Unless}` holds for {id}"));
                 continue;
             }
 
@@ -44,7 +60,7 @@ public sealed class PolicyEvaluator(PolicySet policies)
             var matches = fired.Matches(policy.Id, collection.Elements(resource));
             if (matches.Count == 0)
             {
-                skips.Add(new PolicySkip(policy.Id, id, SkipReason.Compliant, $"no {collection.ElementNoun} of {id} matches `{policy.When}`"));
+                skips?.Add(new PolicySkip(policy.Id, id, SkipReason.Compliant, $"no {collection.ElementNoun} of {id} matches `{policy.When}`"));
             }
             else
             {
@@ -52,7 +68,7 @@ public sealed class PolicyEvaluator(PolicySet policies)
             }
         }
 
-        return ValueTask.FromResult(new ResourceEvaluation(id, decisions, skips));
+        return (id, decisions);
     }
 
     private static List<string> Explain(Policy policy, string id, IElementCollection collection, List<object> matches)

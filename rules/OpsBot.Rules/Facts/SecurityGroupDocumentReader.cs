@@ -4,9 +4,10 @@ using System.Text.Json;
 namespace OpsBot.Rules.Facts;
 
 /// <summary>
-/// Reads the groups of a describe-security-groups document in one forward pass over its UTF-8
-/// bytes, straight into facts: no document tree and no UTF-16 copy, so an inventory of 100,000
-/// groups costs its facts and little more. Reads as <see cref="SecurityGroupStateReader"/> has
+/// Reads the groups of a describe-security-groups document from its UTF-8 bytes, straight into
+/// facts: one quick pass finds each group's bytes, and each group is then read from them on its
+/// own. No document tree and no UTF-16 copy, so an inventory of 100,000 groups costs its bytes and
+/// the facts being read. Reads as <see cref="SecurityGroupStateReader"/> has
 /// always read (a missing or mistyped value is empty, or -1 for a port; the last of two equal keys
 /// wins), and refuses what that reader could not read.
 /// </summary>
@@ -14,25 +15,14 @@ internal static class SecurityGroupDocumentReader
 {
     private const string ShapeError = "expected describe-security-groups output: an object with a \"SecurityGroups\" array";
 
-    /// <summary>The groups of <paramref name="utf8"/>, each element still without its exposure and rule id.</summary>
+    /// <summary>
+    /// Where each group of <paramref name="utf8"/> starts and ends, in one quick pass that also
+    /// checks the syntax of the whole document; each group can then be read from its own bytes
+    /// (<see cref="ReadGroup(ReadOnlySpan{byte})"/>), in parallel or on demand.
+    /// </summary>
     /// <exception cref="StateFormatException">The document is not describe-security-groups output.</exception>
     /// <exception cref="JsonException">The document is not JSON.</exception>
-    public static (SecurityGroupFact Group, List<PermissionFact> Elements)[] Read(ReadOnlyMemory<byte> utf8)
-    {
-        var groups = GroupSpans(utf8.Span);
-        var read = new (SecurityGroupFact, List<PermissionFact>)[groups.Count];
-        ParallelSlices.Run(groups.Count, i =>
-        {
-            var reader = new Utf8JsonReader(utf8.Span[groups[i]]);
-            reader.Read();
-            read[i] = ReadGroup(ref reader);
-        });
-        return read;
-    }
-
-    // One quick pass finds where each group starts and ends (and checks the syntax of the whole
-    // document); the groups are then read in parallel, each from its own bytes.
-    private static List<Range> GroupSpans(ReadOnlySpan<byte> utf8)
+    public static List<Range> GroupSpans(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -63,6 +53,15 @@ internal static class SecurityGroupDocumentReader
         // Whatever follows the root object must be nothing: the reader throws on anything else.
         reader.Read();
         return groups ?? throw new StateFormatException(ShapeError);
+    }
+
+    /// <summary>One group, from the bytes <see cref="GroupSpans"/> found for it; its elements are still without their exposure and rule id.</summary>
+    /// <exception cref="StateFormatException">The group is not in the shape describe-security-groups prints.</exception>
+    public static (SecurityGroupFact Group, List<PermissionFact> Elements) ReadGroup(ReadOnlySpan<byte> group)
+    {
+        var reader = new Utf8JsonReader(group);
+        reader.Read();
+        return ReadGroup(ref reader);
     }
 
     // Moves to the next property's value of the current object, or to its end; true when the name is SecurityGroups.

@@ -24,30 +24,33 @@ public static class SecurityGroupStateReader
     /// <exception cref="StateFormatException">The document is not describe-security-groups output.</exception>
     public static IReadOnlyList<SecurityGroupFact> ReadUtf8(ReadOnlyMemory<byte> groupsUtf8, ReadOnlyMemory<byte>? rulesUtf8 = null)
     {
-        var read = ReadGroups(groupsUtf8);
-        var ruleIds = rulesUtf8 is { } rules ? ReadRuleIds(rules) : null;
-        var facts = new SecurityGroupFact[read.Length];
-        ParallelSlices.Run(read.Length, i =>
-        {
-            var (group, elements) = read[i];
-            if (ruleIds is not null)
-            {
-                elements = [.. elements.Select(e => ruleIds.TryGetValue(Key(group.GroupId, e), out var id) ? e with { RuleId = id } : e)];
-            }
-
-            facts[i] = SecurityGroupFactBuilder.Build(group, elements);
-        });
+        var inventory = Open(groupsUtf8, rulesUtf8);
+        var facts = new SecurityGroupFact[inventory.Count];
+        ParallelSlices.Run(facts.Length, i => facts[i] = inventory.ReadFact(i));
         return facts;
+    }
+
+    /// <summary>
+    /// The groups of a describe-security-groups document given as UTF-8, each read only when asked
+    /// for (see <see cref="Resources.IResourceInventory"/>). The syntax and shape of the document,
+    /// and the whole of <paramref name="rulesUtf8"/>, are checked here; a group that cannot be read
+    /// fails when it is read.
+    /// </summary>
+    /// <exception cref="StateFormatException">The document is not describe-security-groups output.</exception>
+    internal static SecurityGroupInventory Open(ReadOnlyMemory<byte> groupsUtf8, ReadOnlyMemory<byte>? rulesUtf8 = null)
+    {
+        var json = groupsUtf8.Span.StartsWith("\uFEFF"u8) ? groupsUtf8[3..] : groupsUtf8;
+        var groups = GroupSpans(groupsUtf8, json);
+        return new SecurityGroupInventory(json, groups, rulesUtf8 is { } rules ? ReadRuleIds(rules) : null);
     }
 
     // A document that is both malformed and of the wrong shape is reported as malformed, whichever
     // problem the reading met first.
-    private static (SecurityGroupFact Group, List<PermissionFact> Elements)[] ReadGroups(ReadOnlyMemory<byte> utf8)
+    private static List<Range> GroupSpans(ReadOnlyMemory<byte> utf8, ReadOnlyMemory<byte> json)
     {
-        var json = utf8.Span.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
         try
         {
-            return SecurityGroupDocumentReader.Read(json);
+            return SecurityGroupDocumentReader.GroupSpans(json.Span);
         }
         catch (JsonException ex)
         {

@@ -60,6 +60,15 @@ public interface IResourceType
     /// <exception cref="Facts.StateFormatException">The document is not in the expected shape.</exception>
     IReadOnlyList<object> ReadState(ReadOnlyMemory<byte> document, ReadOnlyMemory<byte>? companion);
 
+    /// <summary>
+    /// The resources of the state document as an inventory read one resource at a time (see
+    /// <see cref="IResourceInventory"/>), for <c>opsbot scan</c>. The document's syntax and shape
+    /// are checked here; a resource that cannot be read fails when it is read. A type that reads
+    /// its document whole gives the facts <see cref="ReadState(ReadOnlyMemory{byte}, ReadOnlyMemory{byte}?)"/> reads.
+    /// </summary>
+    /// <exception cref="Facts.StateFormatException">The document is not in the expected shape.</exception>
+    IResourceInventory OpenState(ReadOnlyMemory<byte> document, ReadOnlyMemory<byte>? companion);
+
     /// <summary>The id of a resource fact of this type, as decisions and audit records name it.</summary>
     string ResourceId(object resource);
 

@@ -67,6 +67,10 @@ public abstract class ResourceType<TResource> : IResourceType
     /// <inheritdoc />
     public IReadOnlyList<object> ReadState(ReadOnlyMemory<byte> document, ReadOnlyMemory<byte>? companion) => ReadUtf8(document, companion);
 
+    /// <summary>The state document as an inventory (see <see cref="IResourceType.OpenState"/>); read whole unless a type reads its resources on demand.</summary>
+    public virtual IResourceInventory OpenState(ReadOnlyMemory<byte> document, ReadOnlyMemory<byte>? companion) =>
+        new ResourceListInventory(ReadUtf8(document, companion));
+
     /// <inheritdoc />
     public string ResourceId(object resource) => IdOf((TResource)resource);
 

@@ -184,6 +184,37 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal(["i-0a1b2c3d4e5f60006", "i-0a1b2c3d4e5f60008"], flagged.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task A_group_without_an_id_deep_in_a_large_inventory_is_bad_input_naming_the_file()
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(SyntheticInventory.Document(520))!;
+        document["SecurityGroups"]![400]!.AsObject().Remove("GroupId");
+        var broken = Path.Combine(_folder, "broken.json");
+        File.WriteAllText(broken, document.ToJsonString());
+
+        var run = await CliRun.Of("scan", "--policies", RepositoryPaths.Policies, "--state", broken, "--format", "json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{broken}: a security group has no \"GroupId\"", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public async Task A_broken_policy_is_reported_before_a_broken_inventory_read_beside_it()
+    {
+        var policies = Directory.CreateDirectory(Path.Combine(_folder, "policies")).FullName;
+        var policy = Path.Combine(policies, "broken.yaml");
+        File.WriteAllText(policy, "id: [unclosed\n");
+        var inventory = Path.Combine(_folder, "not-json.json");
+        File.WriteAllText(inventory, "{\"SecurityGroups\": [");
+
+        var run = await CliRun.Of("scan", "--policies", policies, "--state", inventory);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{policy}:", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(inventory, run.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private Task<CliRun> Scan(params string[] options) =>

@@ -23,6 +23,23 @@ public class PolicyEvaluatorTests
     }
 
     [Fact]
+    public async Task Decide_gives_the_decisions_of_a_full_evaluation_and_leaves_exempt_groups_out()
+    {
+        var open = Permissions.Group(Permissions.Tcp(22, 22, "0.0.0.0/0"), Permissions.Tcp(3306, 3306, "0.0.0.0/0"), Permissions.Tcp(443, 443, "0.0.0.0/0"));
+        var exempt = open with { Tags = new Dictionary<string, string> { ["opsbot:exempt"] = "true" } };
+        var evaluator = new PolicyEvaluator(Shipped);
+
+        var full = await evaluator.EvaluateAsync(open);
+        var decided = evaluator.Decide(open);
+
+        Assert.Equal(2, decided.Count);
+        Assert.Equal(full.Decisions.Select(d => (d.Policy.Id, d.ResourceId)), decided.Select(d => (d.Policy.Id, d.ResourceId)));
+        Assert.Equal(full.Decisions.Select(d => d.Matches), decided.Select(d => d.Matches));
+        Assert.Equal(full.Decisions.SelectMany(d => d.Explanation), decided.SelectMany(d => d.Explanation));
+        Assert.Empty(evaluator.Decide(exempt));
+    }
+
+    [Fact]
     public async Task An_exempt_group_is_skipped_with_the_reason()
     {
         var group = Permissions.Group(Permissions.Tcp(22, 22, "0.0.0.0/0")) with { Tags = new Dictionary<string, string> { ["opsbot:exempt"] = "true" } };

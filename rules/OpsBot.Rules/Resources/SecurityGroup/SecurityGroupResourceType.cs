@@ -54,6 +54,10 @@ public sealed class SecurityGroupResourceType : ResourceType<SecurityGroupFact>,
         SecurityGroupStateReader.ReadUtf8(document, companion);
 
     /// <inheritdoc />
+    public override IResourceInventory OpenState(ReadOnlyMemory<byte> document, ReadOnlyMemory<byte>? companion) =>
+        SecurityGroupStateReader.Open(document, companion);
+
+    /// <inheritdoc />
     public override string IdOf(SecurityGroupFact resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
