@@ -33,7 +33,8 @@ namespace OpsBot.Functions.Approvals;
 /// <param name="userGroups">Expands user-group approvers; null without Slack.</param>
 /// <param name="announcer">Announces settlements; null to only write them.</param>
 /// <param name="adapters">The resource adapters; null for <see cref="ResourceAdapters.Default"/>.</param>
-public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers, IUserGroupDirectory? userGroups = null, AuditAnnouncer? announcer = null, ResourceAdapters? adapters = null)
+/// <param name="brakes">The brakes' buttons (Release, Reset breaker); null refuses them.</param>
+public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers, IUserGroupDirectory? userGroups = null, AuditAnnouncer? announcer = null, ResourceAdapters? adapters = null, Brakes.BrakeClicks? brakes = null)
 {
     private readonly ResourceRemediation _resources = new(policies, state, new PipelineOptions(), clock);
     private readonly ResourceAdapters _adapters = adapters ?? ResourceAdapters.Default;
@@ -47,6 +48,9 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         return kind switch
         {
             ClickKind.Undo => UndoAsync(target, userId, cancellationToken),
+            ClickKind.ReleaseHeld or ClickKind.ResetBreaker => brakes is null
+                ? Task.FromResult(ClickOutcome.Refused($"{kind} is not handled: the brakes' buttons are off", "This button is not handled by this deployment; nothing was changed."))
+                : brakes.HandleAsync(kind, target, userId, MayActAsync, cancellationToken),
             _ => SettleAsync(kind, target, userId, cancellationToken),
         };
     }

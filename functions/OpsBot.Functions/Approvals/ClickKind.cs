@@ -11,4 +11,10 @@ public enum ClickKind
 
     /// <summary>Restore what a remediation revoked.</summary>
     Undo,
+
+    /// <summary>Release the violations a blast-radius batch holds.</summary>
+    ReleaseHeld,
+
+    /// <summary>Reset the tripped circuit breaker.</summary>
+    ResetBreaker,
 }
