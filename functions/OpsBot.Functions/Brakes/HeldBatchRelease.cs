@@ -102,8 +102,19 @@ public sealed class HeldBatchRelease(PolicySet policies, IStateStore state, Held
     {
         var (account, _) = HeldViolations.ParseKey(key);
         var policy = policies.Find(violation.PolicyId);
-        var first = events.Count > 0 ? await state.ReadAuditAsync(events[0], cancellationToken) : null;
-        var original = first?.Decisions.FirstOrDefault(d => d.PolicyId == violation.PolicyId && d.ResourceId == violation.ResourceId);
+
+        // The announcing record first, then the earliest: the one remediation is recorded there.
+        var records = new List<(AuditRecord Record, AuditDecision Decision)>();
+        foreach (var eventId in events)
+        {
+            var record = await state.ReadAuditAsync(eventId, cancellationToken);
+            if (record?.Decisions.FirstOrDefault(d => d.PolicyId == violation.PolicyId && d.ResourceId == violation.ResourceId) is { } decision)
+            {
+                records.Add((record, decision));
+            }
+        }
+
+        records = [.. records.OrderBy(h => h.Decision.HeldBatch is null).ThenBy(h => h.Record.RecordedAt).ThenBy(h => h.Record.EventId, StringComparer.Ordinal)];
         AuditDecision? remediated = null;
         string why;
         if (policy is null)
@@ -113,29 +124,23 @@ public sealed class HeldBatchRelease(PolicySet policies, IStateStore state, Held
         else
         {
             var adapter = _adapters.Find(policy.Resource) ?? throw new InvalidOperationException($"no resource adapter is deployed for {policy.Resource}");
-            var session = await sessions.MemberAsync(account, violation.Region, SessionPurpose.SlackInteraction(events.Count > 0 ? events[0] : key, userId), cancellationToken);
+            var session = await sessions.MemberAsync(account, violation.Region, SessionPurpose.SlackInteraction(records.Count > 0 ? records[0].Record.EventId : key, userId), cancellationToken);
             var resource = await adapter.ReadAsync(session, violation.ResourceId, cancellationToken);
-            remediated = resource is null ? null : await _resources.ApprovedAsync(adapter, session, resource, policy, original?.Matched ?? [], cancellationToken);
+            remediated = resource is null ? null : await _resources.ApprovedAsync(adapter, session, resource, policy, records.Count > 0 ? records[0].Decision.Matched : [], cancellationToken);
             why = resource is null ? $"{violation.ResourceId} no longer exists: nothing changed" : "live state no longer violates the policy: nothing changed";
         }
 
-        var outcome = remediated?.Outcome ?? AuditOutcome.Skipped;
-        for (var i = 0; i < events.Count; i++)
+        var by = $"released by {userId} at {Stamp(now)}";
+        for (var i = 0; i < records.Count; i++)
         {
-            var record = i == 0 ? first : await state.ReadAuditAsync(events[i], cancellationToken);
-            var was = record?.Decisions.FirstOrDefault(d => d.PolicyId == violation.PolicyId && d.ResourceId == violation.ResourceId);
-            if (record is null || was is null)
-            {
-                continue;
-            }
-
+            var (record, was) = records[i];
             var settled = i == 0 && remediated is not null
-                ? remediated with { Mode = "enforce", Reason = $"released by {userId} at {Stamp(now)}: {remediated.Reason}", Explanation = was.Explanation, HeldBatch = was.HeldBatch }
-                : was with { Outcome = AuditOutcome.Skipped, Reason = remediated is null ? $"released by {userId} at {Stamp(now)}; {why}" : $"released by {userId} at {Stamp(now)}: remediated once, recorded with event {events[0]}" };
+                ? remediated with { Mode = "enforce", Reason = $"{by}: {remediated.Reason}", Explanation = was.Explanation, HeldBatch = was.HeldBatch }
+                : was with { Outcome = AuditOutcome.Skipped, Reason = remediated is null ? $"{by}; {why}" : $"{by}: remediated once, recorded with event {records[0].Record.EventId}" };
             await SettleAsync(record, settled, cancellationToken);
         }
 
-        return outcome;
+        return remediated?.Outcome ?? AuditOutcome.Skipped;
     }
 
     private async Task SettleAsync(AuditRecord record, AuditDecision settled, CancellationToken cancellationToken)
