@@ -51,12 +51,12 @@ public sealed record BrakeSettings(int AccountActions, TimeSpan AccountWindow, i
         };
     }
 
-    private static string[] UserIds(IEnvironmentVariables environment, string name)
+    private static IReadOnlyList<string> UserIds(IEnvironmentVariables environment, string name)
     {
         var ids = (environment.Get(name) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return ids.FirstOrDefault(id => id.Length < 2 || (id[0] != 'U' && id[0] != 'W') || !id.All(char.IsAsciiLetterOrDigit)) is { } bad
             ? throw new InvalidSettingException(name, $"'{bad}' is not a Slack user id (U… or W…)")
-            : ids;
+            : ids.Length == 0 ? [] : ids;
     }
 
     private static int Number(IEnvironmentVariables environment, string name, int fallback) =>
