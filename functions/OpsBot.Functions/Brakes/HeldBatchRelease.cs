@@ -22,7 +22,10 @@ namespace OpsBot.Functions.Brakes;
 /// batch. Each violation leaves <c>held</c> by one conditional write (<see cref="HeldViolations.TryTakeAsync"/>),
 /// so a second click, or two approvers at once, remediates nothing twice: the later click finds nothing
 /// held and is refused. A violation held after a release (the window is still open) waits for the next
-/// click. A release is a human decision, so it is not counted by the brakes again.
+/// click. A release is a human decision, so it is not counted by the brakes again. A batch is released
+/// inside the click, at most <see cref="MaxPerClick"/> violations a time: a large one takes longer than
+/// Slack's 3 seconds (Slack then shows a timeout on the button while the release completes and the
+/// message is updated); one click never acts twice, so pressing again is safe.
 /// </remarks>
 /// <param name="policies">The policies as loaded now.</param>
 /// <param name="state">The state table.</param>
@@ -34,6 +37,12 @@ namespace OpsBot.Functions.Brakes;
 /// <param name="adapters">The resource adapters; null for <see cref="ResourceAdapters.Default"/>.</param>
 public sealed class HeldBatchRelease(PolicySet policies, IStateStore state, HeldViolations held, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers, AuditAnnouncer? announcer = null, ResourceAdapters? adapters = null)
 {
+    /// <summary>
+    /// The most violations one click releases: each costs a few AWS calls, and the click must finish
+    /// inside the function's timeout; the rest stay held, and the message keeps Release for them.
+    /// </summary>
+    public const int MaxPerClick = 25;
+
     private readonly ResourceRemediation _resources = new(policies, state, new PipelineOptions(), clock);
     private readonly ResourceAdapters _adapters = adapters ?? ResourceAdapters.Default;
 
@@ -63,6 +72,11 @@ public sealed class HeldBatchRelease(PolicySet policies, IStateStore state, Held
         var tally = new ReleaseTally();
         foreach (var violation in await held.ReadViolationsAsync(key, cancellationToken))
         {
+            if (tally.Taken >= MaxPerClick)
+            {
+                break;
+            }
+
             if (violation.Status != "held" || await held.TryTakeAsync(key, violation, userId, now, cancellationToken) is not { } events)
             {
                 continue;
@@ -93,6 +107,13 @@ public sealed class HeldBatchRelease(PolicySet policies, IStateStore state, Held
         var decision = reread.Decisions.FirstOrDefault(d => d.PolicyId == target.PolicyId && d.ResourceId == target.ResourceId) ?? announcing;
         var result = tally.Errors.Count > 0 ? InteractionResult.Failed : InteractionResult.Released;
         var reason = $"released by {userId} at {Stamp(now)}: {summary}" + (tally.Errors.Count > 0 ? "; " + string.Join("; ", tally.Errors) : "");
+        if (tally.Errors.Count > 0 || batch?.Waiting > 0)
+        {
+            // Some are still held (failed and given back, or beyond this click's share): the message keeps its Release button.
+            var errors = tally.Errors.Count > 0 ? $" Failed: {SlackMarkdown.Escape(string.Join("; ", tally.Errors))}." : "";
+            return new ClickOutcome(result, reason, null, $"Released: {SlackMarkdown.Escape(summary)}.{errors} Press Release again for those still held.");
+        }
+
         var update = policy is null ? null : new SlackResultUpdate(SlackResultKind.Released, SlackAlertFacts.From(reread, decision, policy), now, userId, summary);
         return new ClickOutcome(result, reason, update, update is null ? $"Released: {SlackMarkdown.Escape(summary)}." : null);
     }
