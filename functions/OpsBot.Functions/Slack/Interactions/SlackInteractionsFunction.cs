@@ -104,7 +104,8 @@ public sealed class SlackInteractionsFunction(SlackWorkspace workspace, Approval
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return Unverified(500, "ReplayCacheFailed", $"the replay cache could not be written ({ex.GetType().Name}); nothing was handled");
+            // The state table is down, not the request forged: not counted as a rejection; Slack shows the click failed.
+            return Answer(500, $"not handled: the replay cache could not be written ({ex.GetType().Name})");
         }
 
         SlackClick click;
