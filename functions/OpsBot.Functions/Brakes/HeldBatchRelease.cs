@@ -35,7 +35,8 @@ namespace OpsBot.Functions.Brakes;
 /// <param name="undoUsers">Users who may release any batch.</param>
 /// <param name="announcer">Announces each settled decision (SNS, bus); null to only write them.</param>
 /// <param name="adapters">The resource adapters; null for <see cref="ResourceAdapters.Default"/>.</param>
-public sealed class HeldBatchRelease(PolicySet policies, IStateStore state, HeldViolations held, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers, AuditAnnouncer? announcer = null, ResourceAdapters? adapters = null)
+/// <param name="maxPerClick">The most violations one click releases; null for <see cref="MaxPerClick"/>.</param>
+public sealed class HeldBatchRelease(PolicySet policies, IStateStore state, HeldViolations held, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers, AuditAnnouncer? announcer = null, ResourceAdapters? adapters = null, int? maxPerClick = null)
 {
     /// <summary>
     /// The most violations one click releases: each costs a few AWS calls, and the click must finish
@@ -72,7 +73,7 @@ public sealed class HeldBatchRelease(PolicySet policies, IStateStore state, Held
         var tally = new ReleaseTally();
         foreach (var violation in await held.ReadViolationsAsync(key, cancellationToken))
         {
-            if (tally.Taken >= MaxPerClick)
+            if (tally.Taken >= (maxPerClick ?? MaxPerClick))
             {
                 break;
             }
