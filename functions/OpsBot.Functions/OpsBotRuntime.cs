@@ -21,6 +21,7 @@ using OpsBot.Functions.Slack.Client;
 using OpsBot.Functions.Slack.Connection;
 using OpsBot.Functions.Slack.Interactions;
 using OpsBot.Functions.Slack.Secrets;
+using OpsBot.Functions.Slack.Signing;
 using OpsBot.Functions.Slack.Threading;
 using OpsBot.Functions.State;
 using OpsBot.Functions.Sweep;
@@ -111,18 +112,23 @@ public sealed class OpsBotRuntime : IDisposable
 
         BrakeCounters = new BrakeCounters(Clients.CreateDynamoDb(settings.Region), settings.TableName);
         Holds = new HoldStore(Clients.CreateDynamoDb(settings.Region), settings.TableName);
-        var brakes = new RemediationBrakes(BrakeCounters, settings.Brakes, new EmbeddedMetricBrakeMetrics(Console.Out, clock), clock);
+        HeldViolations = new HeldViolations(Clients.CreateDynamoDb(settings.Region), settings.TableName);
+        var brakes = new RemediationBrakes(BrakeCounters, settings.Brakes, new EmbeddedMetricBrakeMetrics(Console.Out, clock), clock, HeldViolations);
         Pipeline = new RemediationPipeline(policies, StateStore, _sessions, _alerts, _events, new PipelineOptions(settings.ForceNotify, OwnRoleName: settings.MemberRoleName), clock, slackAlerts, Observer.Watch(Metrics), brakes: brakes, holds: Holds, observer: Observer);
         EventHandler = new EventHandlerFunction(Pipeline, settings.MessageBudget, clock);
         EventHandler.MessageProcessed += Observer.OnMessageProcessed;
         var announcer = new AuditAnnouncer(policies, StateStore, _alerts, _events, PipelineOptions.DefaultResultDetailType, Observer.Watch(Metrics));
         var self = slack?.ActorUsers ?? SelfApprovalGuard.Unmapped;
-        Approvals = new ApprovalWorkflow(policies, StateStore, _sessions, clock, slack?.UndoUsers ?? [], Slack is null ? null : new SlackUserGroupDirectory(Slack), announcer, holds: Holds, selfApproval: self, observer: Observer);
+        var undoUsers = slack?.UndoUsers ?? [];
+        var brakeClicks = new BrakeClicks(
+            new HeldBatchRelease(policies, StateStore, HeldViolations, _sessions, clock, undoUsers, announcer),
+            new BreakerReset(policies, StateStore, BrakeCounters, settings.Brakes.BreakerApprovers is { Count: > 0 } breakerApprovers ? breakerApprovers : undoUsers, clock));
+        Approvals = new ApprovalWorkflow(policies, StateStore, _sessions, clock, undoUsers, Slack is null ? null : new SlackUserGroupDirectory(Slack), announcer, holds: Holds, selfApproval: self, observer: Observer, brakes: brakeClicks);
         Exemptions = new ExemptionWorkflow(policies, StateStore, Holds, Approvals, self, clock);
         Sweeper = new PendingApprovalSweeper(Approvals, Slack);
         _organizations = settings.Sweep.UseOrganization ? new OrganizationsClient(signed) : null;
         MissedViolations = new MissedViolationSweep(Pipeline, _sessions, settings.Sweep, clock, new SweepAccountSource(_organizations, _sessions, settings.SweepAccounts));
-        SlackInteractions = Slack is null ? null : new SlackInteractionsFunction(Slack, Approvals, StateStore, clock, holds: new HoldInteractions(policies, Approvals, Exemptions), observer: Observer);
+        SlackInteractions = Slack is null ? null : new SlackInteractionsFunction(Slack, Approvals, StateStore, clock, holds: new HoldInteractions(policies, Approvals, Exemptions), observer: Observer, replays: new SignatureReplayCache(Clients.CreateDynamoDb(settings.Region), settings.TableName, clock));
     }
 
     /// <summary>Counts claims stuck in processing, for the sweeper.</summary>
@@ -172,6 +178,9 @@ public sealed class OpsBotRuntime : IDisposable
 
     /// <summary>The brakes' counters and the circuit breaker in the state table.</summary>
     public BrakeCounters BrakeCounters { get; }
+
+    /// <summary>The violations the blast-radius limit held, per account window, for release.</summary>
+    public HeldViolations HeldViolations { get; }
 
     /// <summary>The remediation pipeline.</summary>
     public RemediationPipeline Pipeline { get; }

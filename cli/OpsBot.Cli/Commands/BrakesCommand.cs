@@ -9,14 +9,15 @@ namespace OpsBot.Cli.Commands;
 
 /// <summary>
 /// <c>opsbot brakes status|reset --table NAME [--region R] [--endpoint-url URL] [--by NAME]</c>: shows the
-/// global circuit breaker in the state table, or resets it so enforcement resumes.
+/// global circuit breaker in the state table and the batches the blast-radius limit held (per account
+/// window: held, still waiting, released by whom), or resets the breaker so enforcement resumes.
 /// </summary>
 internal static class BrakesCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
         var command = new Command("brakes", "Show or reset the circuit breaker that holds every policy to notify.");
-        command.Subcommands.Add(Verb("status", "Print whether the circuit breaker is tripped, since when and why.", output, error, reset: false));
+        command.Subcommands.Add(Verb("status", "Print whether the circuit breaker is tripped, since when and why, and the held batches.", output, error, reset: false));
         command.Subcommands.Add(Verb("reset", "Reset a tripped circuit breaker: policies act in their own modes again.", output, error, reset: true));
         return command;
     }
@@ -55,6 +56,14 @@ internal static class BrakesCommand
                 output.WriteLine(state.Tripped
                     ? $"circuit breaker TRIPPED at {state.TrippedAt:u}: {state.Reason}; every policy notifies only until 'opsbot brakes reset'"
                     : state.ResetAt is { } at ? $"circuit breaker closed (last reset {at:u} by {state.ResetBy}): policies act in their own modes" : "circuit breaker closed: policies act in their own modes");
+                var batches = await new HeldViolations(dynamoDb, result.GetValue(tableOption)!).ListBatchesAsync(cancellationToken);
+                output.WriteLine(batches.Count == 0 ? "held batches: none" : $"held batches ({batches.Count}, newest first; Release on the batch's Slack message):");
+                foreach (var batch in batches)
+                {
+                    var released = batch.ReleasedBy is { } by ? $", {batch.Released} released (last by {by} at {batch.ReleasedAt:u})" : "";
+                    output.WriteLine($"  account {batch.Account} window {batch.WindowStart:u} to {batch.WindowEnd:u}: {batch.Held} held, {batch.Waiting} waiting{released}");
+                }
+
                 return state.Tripped ? ExitCodes.Failed : ExitCodes.Success;
             }
             catch (InputFileException ex)

@@ -37,7 +37,8 @@ namespace OpsBot.Functions.Approvals;
 /// <param name="holds">Where an Undo records its suppression; null to record none.</param>
 /// <param name="selfApproval">Refuses the author of a change; null for <see cref="SelfApprovalGuard.Unmapped"/>.</param>
 /// <param name="observer">Where settlements' per-policy metrics and log lines go; null for none.</param>
-public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers, IUserGroupDirectory? userGroups = null, AuditAnnouncer? announcer = null, ResourceAdapters? adapters = null, HoldStore? holds = null, SelfApprovalGuard? selfApproval = null, Observability.OutcomeObserver? observer = null)
+/// <param name="brakes">The brakes' buttons (Release, Reset breaker); null refuses them.</param>
+public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAccountSessions sessions, TimeProvider clock, IReadOnlyList<string> undoUsers, IUserGroupDirectory? userGroups = null, AuditAnnouncer? announcer = null, ResourceAdapters? adapters = null, HoldStore? holds = null, SelfApprovalGuard? selfApproval = null, Observability.OutcomeObserver? observer = null, Brakes.BrakeClicks? brakes = null)
 {
     private readonly SelfApprovalGuard _self = selfApproval ?? SelfApprovalGuard.Unmapped;
 
@@ -54,6 +55,9 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         {
             ClickKind.Undo => UndoAsync(target, userId, null, cancellationToken),
             ClickKind.Exempt => Task.FromResult(ClickOutcome.Refused($"{userId} clicked Exempt outside its modal", "An exemption needs a duration and a reason: use the Exempt button on the alert.")),
+            ClickKind.ReleaseHeld or ClickKind.ResetBreaker => brakes is null
+                ? Task.FromResult(ClickOutcome.Refused($"{kind} is not handled: the brakes' buttons are off", "This button is not handled by this deployment; nothing was changed."))
+                : brakes.HandleAsync(kind, target, userId, MayActAsync, cancellationToken),
             _ => SettleAsync(kind, target, userId, cancellationToken),
         };
     }

@@ -14,4 +14,10 @@ public enum ClickKind
 
     /// <summary>Exempt the resource from the policy for a while (asks for a duration and a reason).</summary>
     Exempt,
+
+    /// <summary>Release the violations a blast-radius batch holds.</summary>
+    ReleaseHeld,
+
+    /// <summary>Reset the tripped circuit breaker.</summary>
+    ResetBreaker,
 }

@@ -31,6 +31,12 @@ public sealed record AuditDecision(
     IReadOnlyList<ResourceChange>? Changes = null,
     IReadOnlyList<string>? MatchedElements = null)
 {
+    /// <summary>On the decision that announced a blast-radius batch: the batch's key, so its message offers Release; null otherwise.</summary>
+    public string? HeldBatch { get; init; }
+
+    /// <summary>On the decision that tripped the circuit breaker: when, so its message offers Reset breaker for that trip; null otherwise.</summary>
+    public DateTimeOffset? BreakerTrippedAt { get; init; }
+
     /// <summary>True when undo has something to put back: revoked rules or changes with their earlier state.</summary>
     [JsonIgnore]
     public bool IsRestorable => Revoked.Count > 0 || Changes is { Count: > 0 };

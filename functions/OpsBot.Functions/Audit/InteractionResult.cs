@@ -18,6 +18,12 @@ public enum InteractionResult
     /// <summary>The revoked rules were restored.</summary>
     Undone,
 
+    /// <summary>A blast-radius batch was released: what still violated was remediated.</summary>
+    Released,
+
+    /// <summary>The circuit breaker was reset from Slack.</summary>
+    BreakerReset,
+
     /// <summary>A genuine click that was not acted on: not an approver, expired, already handled, unknown request.</summary>
     Refused,
 

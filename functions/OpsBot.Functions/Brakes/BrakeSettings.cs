@@ -9,6 +9,7 @@ namespace OpsBot.Functions.Brakes;
 /// <list type="table">
 /// <item><term><c>OPSBOT_ACCOUNT_ACTIONS</c></term><description>Automatic actions allowed per member account per 10 minutes (default 20).</description></item>
 /// <item><term><c>OPSBOT_BREAKER_ACTIONS_PER_MINUTE</c></term><description>Automatic actions allowed across the organization per minute; the next one trips the circuit breaker (default 60).</description></item>
+/// <item><term><c>OPSBOT_BREAKER_APPROVERS</c></term><description>Slack user ids (comma-separated) who may reset the breaker from Slack; unset, OpsBot's undo users may.</description></item>
 /// </list>
 /// </summary>
 /// <param name="AccountActions">Automatic actions allowed per member account within <paramref name="AccountWindow"/>; beyond that violations are held and announced once per window.</param>
@@ -22,6 +23,12 @@ public sealed record BrakeSettings(int AccountActions, TimeSpan AccountWindow, i
 
     /// <summary>Variable holding <see cref="BreakerActions"/>.</summary>
     public const string BreakerActionsVariable = "OPSBOT_BREAKER_ACTIONS_PER_MINUTE";
+
+    /// <summary>Variable holding <see cref="BreakerApprovers"/>.</summary>
+    public const string BreakerApproversVariable = "OPSBOT_BREAKER_APPROVERS";
+
+    /// <summary>Slack user ids who may press Reset breaker; empty to leave it to OpsBot's undo users.</summary>
+    public IReadOnlyList<string> BreakerApprovers { get; init; } = [];
 
     /// <summary>
     /// At most 20 automatic actions per member account per 10 minutes; the breaker trips on the 61st
@@ -40,7 +47,16 @@ public sealed record BrakeSettings(int AccountActions, TimeSpan AccountWindow, i
         {
             AccountActions = Number(environment, AccountActionsVariable, Default.AccountActions),
             BreakerActions = Number(environment, BreakerActionsVariable, Default.BreakerActions),
+            BreakerApprovers = UserIds(environment, BreakerApproversVariable),
         };
+    }
+
+    private static IReadOnlyList<string> UserIds(IEnvironmentVariables environment, string name)
+    {
+        var ids = (environment.Get(name) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return ids.FirstOrDefault(id => id.Length < 2 || (id[0] != 'U' && id[0] != 'W') || !id.All(char.IsAsciiLetterOrDigit)) is { } bad
+            ? throw new InvalidSettingException(name, $"'{bad}' is not a Slack user id (U… or W…)")
+            : ids.Length == 0 ? [] : ids;
     }
 
     private static int Number(IEnvironmentVariables environment, string name, int fallback) =>

@@ -12,6 +12,12 @@ public sealed record BrakeVerdict(RemediationMode Mode, AuditOutcome? Outcome, s
     /// <summary>No brake applies: enforce.</summary>
     public static BrakeVerdict Proceed { get; } = new(RemediationMode.Enforce, null, "");
 
+    /// <summary>The held batch this violation joined (<see cref="State.HeldViolations.BatchKey"/>), when the account limit held it; the announcing decision carries it so its message offers Release.</summary>
+    public string? HeldBatch { get; init; }
+
+    /// <summary>When this violation tripped the circuit breaker (only the one that tripped it); its message offers Reset breaker for that trip.</summary>
+    public DateTimeOffset? BreakerTrippedAt { get; init; }
+
     /// <summary>True when the remediation must not be made now.</summary>
     public bool IsHeld => Outcome is not null;
 }

@@ -25,7 +25,8 @@ namespace OpsBot.Functions.Brakes;
 /// <param name="settings">The account and organization limits.</param>
 /// <param name="metrics">Where a trip is signalled.</param>
 /// <param name="clock">The clock.</param>
-public sealed class RemediationBrakes(BrakeCounters counters, BrakeSettings settings, IBrakeMetrics metrics, TimeProvider clock)
+/// <param name="held">Where violations held by the account limit are kept for release; null to keep them only in the audit.</param>
+public sealed class RemediationBrakes(BrakeCounters counters, BrakeSettings settings, IBrakeMetrics metrics, TimeProvider clock, HeldViolations? held = null)
 {
     private const string BreakerCounter = "RATE#organization";
 
@@ -64,9 +65,14 @@ public sealed class RemediationBrakes(BrakeCounters counters, BrakeSettings sett
         if (!await counters.TryCountAsync(accountCounter, accountWindow, settings.AccountWindow, settings.AccountActions, action, cancellationToken))
         {
             var until = accountWindow + settings.AccountWindow;
-            return await counters.TryMarkAnnouncedAsync(accountCounter, accountWindow, settings.AccountWindow, cloudTrailEvent.Id, cancellationToken)
-                ? Held(AuditOutcome.Notified, $"BLAST RADIUS: held, not remediated: account {cloudTrailEvent.Account} reached {settings.AccountActions} automatic actions since {accountWindow:u}; this and every further violation in the account until {until:u} is held and recorded in the audit (outcome held), not announced one by one; review them and remediate by hand or let the next event or sweep act after {until:u}")
-                : Held(AuditOutcome.Held, $"blast radius: held, not remediated: account {cloudTrailEvent.Account} is over {settings.AccountActions} automatic actions until {until:u} (announced once for the window)");
+
+            // Kept before it is announced, so the batch the announcement offers to release holds it.
+            var batch = held is null ? null : await held.HoldAsync(cloudTrailEvent.Account, accountWindow, settings.AccountWindow, cloudTrailEvent.Region, decision.Policy.Id, decision.ResourceId, cloudTrailEvent.Id, now, cancellationToken);
+            var release = batch is null ? "review them and remediate by hand" : "an approver can release the batch (Release, below: each is re-read and remediated if it still violates)";
+            var verdict = await counters.TryMarkAnnouncedAsync(accountCounter, accountWindow, settings.AccountWindow, cloudTrailEvent.Id, cancellationToken)
+                ? Held(AuditOutcome.Notified, $"BLAST RADIUS: held, not remediated: account {cloudTrailEvent.Account} reached {settings.AccountActions} automatic actions since {accountWindow:u}; this and every further violation in the account until {until:u} is held as one batch and recorded in the audit (outcome held), not announced one by one; {release}, or let the next event or sweep act after {until:u}")
+                : Held(AuditOutcome.Held, $"blast radius: held, not remediated: account {cloudTrailEvent.Account} is over {settings.AccountActions} automatic actions until {until:u} (announced once for the window{(batch is null ? "" : ", held in its batch for release")})");
+            return verdict with { HeldBatch = batch };
         }
 
         var breakerWindow = BrakeCounters.WindowStart(now, settings.BreakerWindow);
@@ -76,7 +82,7 @@ public sealed class RemediationBrakes(BrakeCounters counters, BrakeSettings sett
             if (await counters.TryTripAsync(now, reason, cancellationToken))
             {
                 metrics.BreakerTripped(reason);
-                return Held(AuditOutcome.Notified, $"CIRCUIT BREAKER TRIPPED: {reason}; every policy notifies only, nothing is remediated automatically, until an operator resets it (opsbot brakes reset)");
+                return Held(AuditOutcome.Notified, $"CIRCUIT BREAKER TRIPPED: {reason}; every policy notifies only, nothing is remediated automatically, until an operator resets it (opsbot brakes reset, or Reset breaker below for a breaker approver)") with { BreakerTrippedAt = now };
             }
 
             return Held(AuditOutcome.Notified, $"notify only: the circuit breaker tripped ({reason}); every policy notifies until it is reset (opsbot brakes reset)");

@@ -79,7 +79,11 @@ internal sealed class ResourceRemediation(PolicySet policies, IStateStore state,
         {
             if (brake is { IsHeld: true })
             {
-                results.Add(Decision(adapter, decision, brake.Mode, brake.Outcome!.Value, brake.Reason, null, null, null));
+                results.Add(Decision(adapter, decision, brake.Mode, brake.Outcome!.Value, brake.Reason, null, null, null) with
+                {
+                    HeldBatch = brake.Outcome == AuditOutcome.Notified ? brake.HeldBatch : null,
+                    BreakerTrippedAt = brake.BreakerTrippedAt,
+                });
                 continue;
             }
 

@@ -162,6 +162,37 @@ public sealed class BrakeCounters(IAmazonDynamoDB dynamoDb, string tableName)
         }
     }
 
+    /// <summary>
+    /// Resets the trip of <paramref name="trippedAt"/> only (a Slack button names the trip it announced):
+    /// true when that trip was still in force, false when the breaker is not tripped or tripped again since.
+    /// </summary>
+    public async Task<bool> TryResetTripAsync(DateTimeOffset trippedAt, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = BreakerKey,
+                UpdateExpression = "SET tripped = :false, resetBy = :by, resetAt = :at",
+                ConditionExpression = "tripped = :true AND trippedAt = :trippedAt",
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                {
+                    [":true"] = new AttributeValue { BOOL = true },
+                    [":false"] = new AttributeValue { BOOL = false },
+                    [":trippedAt"] = new AttributeValue(trippedAt.ToString("O", CultureInfo.InvariantCulture)),
+                    [":by"] = new AttributeValue(by),
+                    [":at"] = new AttributeValue(at.ToString("O", CultureInfo.InvariantCulture)),
+                },
+            }, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The start of the fixed window of length <paramref name="window"/> that holds <paramref name="time"/>.</summary>
     public static DateTimeOffset WindowStart(DateTimeOffset time, TimeSpan window) =>
         new(time.UtcTicks - (time.UtcTicks % window.Ticks), TimeSpan.Zero);

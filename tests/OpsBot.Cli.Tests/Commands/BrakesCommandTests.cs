@@ -36,6 +36,36 @@ public sealed class BrakesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_lists_the_held_batches_with_what_waits_and_who_released()
+    {
+        var (table, _) = await TableAsync();
+        var held = new HeldViolations(Client(), table);
+        var window = new DateTimeOffset(2026, 12, 3, 6, 0, 0, TimeSpan.Zero);
+        var key = await held.HoldAsync("111122223333", window, TimeSpan.FromMinutes(10), "us-east-1", "ec2-snapshot-public", "snap-1", "evt-1", window.AddMinutes(1), CancellationToken.None);
+        await held.HoldAsync("111122223333", window, TimeSpan.FromMinutes(10), "us-east-1", "ec2-snapshot-public", "snap-2", "evt-2", window.AddMinutes(2), CancellationToken.None);
+        await held.HoldAsync("111122223333", window, TimeSpan.FromMinutes(10), "us-east-1", "ec2-snapshot-public", "snap-2", "evt-3", window.AddMinutes(3), CancellationToken.None);
+        var first = (await held.ReadViolationsAsync(key, CancellationToken.None)).Single(v => v.ResourceId == "snap-1");
+        Assert.NotNull(await held.TryTakeAsync(key, first, "U0SECOPS", window.AddMinutes(4), CancellationToken.None));
+        await held.CompleteAsync(key, first, "U0SECOPS", window.AddMinutes(4), CancellationToken.None);
+
+        var run = await WithCredentials(() => CliRun.Of("brakes", "status", "--table", table, "--region", "us-east-1", "--endpoint-url", _moto.Endpoint.ToString()));
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Contains("held batches (1, newest first", run.Output, StringComparison.Ordinal);
+        Assert.Contains("account 111122223333 window 2026-12-03 06:00:00Z to 2026-12-03 06:10:00Z: 2 held, 1 waiting, 1 released (last by U0SECOPS at 2026-12-03 06:04:00Z)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_says_when_nothing_is_held()
+    {
+        var (table, _) = await TableAsync();
+
+        var run = await WithCredentials(() => CliRun.Of("brakes", "status", "--table", table, "--region", "us-east-1", "--endpoint-url", _moto.Endpoint.ToString()));
+
+        Assert.Contains("held batches: none", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reset_of_a_closed_breaker_says_there_is_nothing_to_reset()
     {
         var (table, _) = await TableAsync();
@@ -56,11 +86,13 @@ public sealed class BrakesCommandTests : IDisposable
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    private Amazon.DynamoDBv2.IAmazonDynamoDB Client() =>
+        new AwsClientFactory(new AwsEndpoints(new DictionaryEnvironmentVariables(new Dictionary<string, string>()), _moto.Endpoint), new BasicAWSCredentials("testing", "testing")).CreateDynamoDb("us-east-1");
+
     private async Task<(string Table, BrakeCounters Counters)> TableAsync()
     {
         var table = "opsbot-brakes-" + Guid.NewGuid().ToString("N")[..8];
-        var clients = new AwsClientFactory(new AwsEndpoints(new DictionaryEnvironmentVariables(new Dictionary<string, string>()), _moto.Endpoint), new BasicAWSCredentials("testing", "testing"));
-        var dynamoDb = clients.CreateDynamoDb("us-east-1");
+        var dynamoDb = Client();
         await new DynamoDbStateStore(dynamoDb, table, TimeProvider.System).EnsureTableAsync(CancellationToken.None);
         return (table, new BrakeCounters(dynamoDb, table));
     }

@@ -26,6 +26,25 @@ public sealed class BrakeSettingsTests
     }
 
     [Fact]
+    public void Breaker_approvers_are_slack_user_ids_and_none_by_default()
+    {
+        var none = BrakeSettings.Read(Environment([]));
+        var two = BrakeSettings.Read(Environment(new() { [BrakeSettings.BreakerApproversVariable] = " U0SECOPS, W0ONCALL " }));
+
+        Assert.Empty(none.BreakerApprovers);
+        Assert.Equal(["U0SECOPS", "W0ONCALL"], two.BreakerApprovers);
+    }
+
+    [Fact]
+    public void A_breaker_approver_that_is_not_a_user_id_is_rejected_with_its_name()
+    {
+        var error = Assert.Throws<InvalidSettingException>(() => BrakeSettings.Read(Environment(new() { [BrakeSettings.BreakerApproversVariable] = "U0SECOPS,#security" })));
+
+        Assert.Contains(BrakeSettings.BreakerApproversVariable, error.Message, StringComparison.Ordinal);
+        Assert.Contains("'#security' is not a Slack user id", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_function_settings_carry_the_brakes()
     {
         var settings = OpsBotSettings.Read(Environment(new()

@@ -5,6 +5,8 @@ using Amazon.EC2.Model;
 using OpsBot.Cli.Local;
 using OpsBot.Functions.Audit;
 using OpsBot.Functions.Configuration;
+using OpsBot.Functions.Slack.Messages;
+using OpsBot.Functions.State;
 using OpsBot.Functions.Tests.Integration;
 using OpsBot.Rules.Policies;
 
@@ -82,6 +84,34 @@ internal sealed class BrakesWorld : IAsyncDisposable
     {
         var attribute = await MemberEc2.DescribeSnapshotAttributeAsync(new DescribeSnapshotAttributeRequest { SnapshotId = snapshotId, Attribute = SnapshotAttributeName.CreateVolumePermission });
         return (attribute.CreateVolumePermissions ?? []).Any(p => p.Group?.Value == "all");
+    }
+
+    /// <summary>Clicks <paramref name="actionId"/> as <paramref name="userId"/> on the alert of the only decision of <paramref name="announcing"/>; returns the HTTP status.</summary>
+    public Task<int> ClickOnAlertAsync(string actionId, AuditRecord announcing, string userId)
+    {
+        var decision = Assert.Single(announcing.Decisions);
+        return Slack.ClickAsync(actionId, new SlackActionValue(announcing.EventId, decision.PolicyId, decision.ResourceId), userId, new SlackMessageLocation(SlackApprovalWorld.Channel, "1700000000.000001"));
+    }
+
+    /// <summary>The <c>action_id</c>s of the buttons on every Slack message posted whose text contains <paramref name="marker"/>.</summary>
+    public IReadOnlyList<string> ButtonsOfPostsWith(string marker) =>
+        [.. Slack.Requests("/api/chat.postMessage").Where(p => SlackApprovalWorld.Text(p).Contains(marker, StringComparison.Ordinal))
+            .SelectMany(p => p["blocks"]!.AsArray().Where(b => (string?)b!["type"] == "actions").SelectMany(b => b!["elements"]!.AsArray()))
+            .Select(e => (string)e!["action_id"]!)];
+
+    /// <summary>The texts of every chat.update sent.</summary>
+    public IReadOnlyList<string> SlackUpdates() => [.. Slack.Requests("/api/chat.update").Select(SlackApprovalWorld.Text)];
+
+    /// <summary>How many of <paramref name="snapshots"/> are public now.</summary>
+    public async Task<int> PublicCountAsync(IEnumerable<string> snapshots)
+    {
+        var count = 0;
+        foreach (var snapshot in snapshots)
+        {
+            count += await IsPublicAsync(snapshot) ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>The texts of every Slack message posted (chat.postMessage), as JSON with markup as written.</summary>

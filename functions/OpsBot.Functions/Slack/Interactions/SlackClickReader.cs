@@ -54,6 +54,8 @@ public static class SlackClickReader
             SlackActionIds.Deny => ClickKind.Deny,
             SlackActionIds.Undo => ClickKind.Undo,
             SlackActionIds.Exempt => ClickKind.Exempt,
+            SlackActionIds.ReleaseHeld => ClickKind.ReleaseHeld,
+            SlackActionIds.ResetBreaker => ClickKind.ResetBreaker,
             _ => throw new MalformedInteractionException($"action_id '{Shorten(action.ActionId)}' is not an OpsBot button"),
         };
         if (!SlackActionValue.TryParse(action.Value, out var target))

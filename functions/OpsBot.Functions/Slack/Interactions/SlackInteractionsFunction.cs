@@ -36,7 +36,7 @@ namespace OpsBot.Functions.Slack.Interactions;
 /// </para>
 /// <para>
 /// Status codes: 200 for every genuine click (refusals included: the clicker is told in Slack), 401
-/// for a signature that does not verify, 400 for a malformed request, 405 for a method other than POST,
+/// for a signature that does not verify or was already seen (a replay, see <see cref="SignatureReplayCache"/>), 400 for a malformed request, 405 for a method other than POST,
 /// 503 when Slack is not configured, 500 when the state table fails.
 /// </para>
 /// </remarks>
@@ -47,7 +47,8 @@ namespace OpsBot.Functions.Slack.Interactions;
 /// <param name="rejected">Where refusals of unverified requests are counted; null for the function log.</param>
 /// <param name="holds">Undo and Exempt through their modals; null to undo on the click (no reason, no suppression).</param>
 /// <param name="observer">Where each click's structured log line goes; null for none.</param>
-public sealed class SlackInteractionsFunction(SlackWorkspace workspace, ApprovalWorkflow workflow, IStateStore state, TimeProvider clock, RejectedRequestSignal? rejected = null, HoldInteractions? holds = null, Observability.OutcomeObserver? observer = null)
+/// <param name="replays">Refuses a verified request whose signature was already seen (a replay); null to accept replays.</param>
+public sealed class SlackInteractionsFunction(SlackWorkspace workspace, ApprovalWorkflow workflow, IStateStore state, TimeProvider clock, RejectedRequestSignal? rejected = null, HoldInteractions? holds = null, Observability.OutcomeObserver? observer = null, SignatureReplayCache? replays = null)
 {
     /// <summary>Where refusals of unverified requests are counted.</summary>
     public RejectedRequestSignal RejectedRequests { get; } = rejected ?? new RejectedRequestSignal(Console.Out, clock);
@@ -95,6 +96,19 @@ public sealed class SlackInteractionsFunction(SlackWorkspace workspace, Approval
         if (!check.IsValid)
         {
             return Unverified(401, check.Rejection.ToString(), $"signature rejected ({check.Rejection}): {check.Detail}");
+        }
+
+        try
+        {
+            if (replays is not null && !await replays.TryFirstSeenAsync(Header(request, SlackSignatureVerifier.SignatureHeader)!, Header(request, SlackSignatureVerifier.TimestampHeader)!, cancellationToken))
+            {
+                return Unverified(401, "Replayed", $"signature already seen within {SignatureReplayCache.Window.TotalMinutes:0} minutes: a replayed request");
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The state table is down, not the request forged: not counted as a rejection; Slack shows the click failed.
+            return Answer(500, $"not handled: the replay cache could not be written ({ex.GetType().Name})");
         }
 
         var text = Encoding.UTF8.GetString(body);

@@ -72,6 +72,12 @@ public sealed record SlackAlertFacts
     /// <summary>For resource types other than security groups: the matched elements in words.</summary>
     public IReadOnlyList<string> MatchedElements { get; init; } = [];
 
+    /// <summary>The blast-radius batch this decision announced (its message offers Release), or null.</summary>
+    public string? HeldBatch { get; init; }
+
+    /// <summary>When this decision tripped the circuit breaker (its message offers Reset breaker), or null.</summary>
+    public DateTimeOffset? BreakerTrippedAt { get; init; }
+
     /// <summary>The console page of the resource.</summary>
     public string ConsoleUrl => ConsoleLinks.For(Region, ResourceId, ResourceType.Length > 0 ? ResourceType : null);
 
@@ -108,6 +114,8 @@ public sealed record SlackAlertFacts
             CompliantAfter = decision.CompliantAfter,
             Reason = decision.Reason,
             Explanation = decision.Explanation,
+            HeldBatch = decision.HeldBatch,
+            BreakerTrippedAt = decision.BreakerTrippedAt,
         };
     }
 

@@ -38,6 +38,10 @@ public static class SlackMessages
         {
             blocks.Add(new ActionsBlock(SlackActionIds.ActionsBlockId, buttons));
         }
+        else if (BrakeButtons.For(facts) is { } brake)
+        {
+            blocks.Add(new ActionsBlock(SlackActionIds.ActionsBlockId, [brake]));
+        }
 
         blocks.Add(AlertFactBlocks.Footer(facts));
         return new SlackMessage(AlertFactBlocks.Fallback(facts, status), blocks);
@@ -147,6 +151,8 @@ public static class SlackMessages
         SlackResultKind.Expired => "Approval expired",
         SlackResultKind.Failed => "Failed",
         SlackResultKind.Undone => "Undone",
+        SlackResultKind.Released => "Held batch released",
+        SlackResultKind.BreakerReset => "Circuit breaker reset",
         _ => kind.ToString(),
     };
 
@@ -179,6 +185,8 @@ public static class SlackMessages
             SlackResultKind.Undone => facts.Changes.Count > 0
                 ? $":leftwards_arrow_with_hook: Undone{by} {at}. Put back what was there before:\n{AlertFactBlocks.Lines([.. facts.Changes.Select(c => c.Summary)])}{reason}"
                 : $":leftwards_arrow_with_hook: Undone{by} {at}. Restored {Count(facts.Revoked.Count, "rule")}:\n{AlertFactBlocks.Elements(facts.Revoked)}{reason}",
+            SlackResultKind.Released => $":arrow_forward: Released{by} {at}.{reason}",
+            SlackResultKind.BreakerReset => $":arrows_counterclockwise: Circuit breaker reset{by} {at}: policies act in their own modes again.{reason}",
             _ => $"{update.Kind} {at}{by}.{reason}",
         };
     }

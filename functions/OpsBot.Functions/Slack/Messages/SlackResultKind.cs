@@ -20,4 +20,10 @@ public enum SlackResultKind
 
     /// <summary>Someone restored the revoked rules.</summary>
     Undone,
+
+    /// <summary>An approver released a blast-radius batch: what still violated was remediated; the reason gives the counts.</summary>
+    Released,
+
+    /// <summary>A breaker approver reset the circuit breaker from its message.</summary>
+    BreakerReset,
 }
