@@ -42,12 +42,21 @@ public sealed class AuditAnnouncer(PolicySet policies, IStateStore state, IAlert
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(decisions);
         var owed = Owed(decisions, round, slack is not null);
-        await state.OweAnnouncementsAsync(record.EventId, owed, cancellationToken);
-        var known = (await state.ReadAnnouncementsAsync(record.EventId, cancellationToken)).ToDictionary(a => a.Announcement.Id, StringComparer.Ordinal);
         var owner = Guid.NewGuid().ToString("N");
+
+        // A first delivery creates its announcements already taken: no read, no take before sending.
+        var recorded = await state.OweAndTakeAnnouncementsAsync(record.EventId, owed, owner, cancellationToken);
+        var known = recorded.Earlier.ToDictionary(a => a.Announcement.Id, StringComparer.Ordinal);
         var stillOwed = 0;
+        var toSend = new List<(Announcement Announcement, int Attempt)>();
         foreach (var announcement in owed)
         {
+            if (recorded.Taken.Contains(announcement.Id))
+            {
+                toSend.Add((announcement, 1));
+                continue;
+            }
+
             if (known.TryGetValue(announcement.Id, out var now) && now.Status is AnnouncementStatus.Sent or AnnouncementStatus.GivenUp)
             {
                 continue;
@@ -60,9 +69,10 @@ public sealed class AuditAnnouncer(PolicySet policies, IStateStore state, IAlert
                 continue;
             }
 
-            stillOwed += await SendAsync(record, decisions, announcement, slack, (now?.Attempts ?? 0) + 1, cancellationToken) ? 0 : 1;
+            toSend.Add((announcement, (now?.Attempts ?? 0) + 1));
         }
 
+        stillOwed += await SendAllAsync(record, decisions, toSend, slack, cancellationToken);
         var outbox = await state.ReadAnnouncementsAsync(record.EventId, cancellationToken);
         return new AnnouncementRound(record with { Announcements = outbox }, stillOwed);
     }
@@ -91,6 +101,29 @@ public sealed class AuditAnnouncer(PolicySet policies, IStateStore state, IAlert
 
         owed.Add(Announcement.ResultOf(round));
         return owed;
+    }
+
+    // Each announcement is its own item and its own service, so they are sent side by side: the SNS alert
+    // and the result event do not wait for each other. Slack messages go one after the other, because a
+    // later one may reply in the thread an earlier one starts. Returns how many stay owed.
+    private async Task<int> SendAllAsync(AuditRecord record, IReadOnlyList<AuditDecision> decisions, List<(Announcement Announcement, int Attempt)> toSend, SlackAlertPublisher? slack, CancellationToken cancellationToken)
+    {
+        async Task<int> SlackInTurnAsync()
+        {
+            var owedStill = 0;
+            foreach (var (announcement, attempt) in toSend.Where(s => s.Announcement.Channel == AnnouncementChannel.Slack))
+            {
+                owedStill += await SendAsync(record, decisions, announcement, slack, attempt, cancellationToken) ? 0 : 1;
+            }
+
+            return owedStill;
+        }
+
+        var sends = toSend.Where(s => s.Announcement.Channel != AnnouncementChannel.Slack)
+            .Select(async s => await SendAsync(record, decisions, s.Announcement, slack, s.Attempt, cancellationToken) ? 0 : 1)
+            .Append(SlackInTurnAsync())
+            .ToList();
+        return (await Task.WhenAll(sends)).Sum();
     }
 
     // True when sent; false when it stays owed (or was given up: then alarmed, and it counts as settled).

@@ -22,6 +22,14 @@ public interface IStateStore
     /// <summary>Records that <paramref name="eventId"/> owes <paramref name="announcements"/>; those already recorded keep their state.</summary>
     Task OweAnnouncementsAsync(string eventId, IReadOnlyList<Announcement> announcements, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records that <paramref name="eventId"/> owes <paramref name="announcements"/> and, in the same
+    /// conditional write, takes each one it creates for <paramref name="owner"/> (sending, attempt 1,
+    /// leased), so a first delivery sends without reading or taking first. Those already recorded keep
+    /// their state; what they were is returned, so the caller can take them the usual way.
+    /// </summary>
+    Task<OwedAnnouncements> OweAndTakeAnnouncementsAsync(string eventId, IReadOnlyList<Announcement> announcements, string owner, CancellationToken cancellationToken);
+
     /// <summary>The outbox of <paramref name="eventId"/>: every announcement owed and how far it got.</summary>
     Task<IReadOnlyList<AnnouncementState>> ReadAnnouncementsAsync(string eventId, CancellationToken cancellationToken);
 

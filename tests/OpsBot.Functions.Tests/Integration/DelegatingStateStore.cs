@@ -21,6 +21,9 @@ internal abstract class DelegatingStateStore(IStateStore inner) : IStateStore
     public virtual Task OweAnnouncementsAsync(string eventId, IReadOnlyList<Announcement> announcements, CancellationToken cancellationToken) =>
         inner.OweAnnouncementsAsync(eventId, announcements, cancellationToken);
 
+    public virtual Task<OwedAnnouncements> OweAndTakeAnnouncementsAsync(string eventId, IReadOnlyList<Announcement> announcements, string owner, CancellationToken cancellationToken) =>
+        inner.OweAndTakeAnnouncementsAsync(eventId, announcements, owner, cancellationToken);
+
     public virtual Task<IReadOnlyList<AnnouncementState>> ReadAnnouncementsAsync(string eventId, CancellationToken cancellationToken) =>
         inner.ReadAnnouncementsAsync(eventId, cancellationToken);
 
