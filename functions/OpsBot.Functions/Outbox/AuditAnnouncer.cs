@@ -72,8 +72,14 @@ public sealed class AuditAnnouncer(PolicySet policies, IStateStore state, IAlert
             toSend.Add((announcement, (now?.Attempts ?? 0) + 1));
         }
 
-        stillOwed += await SendAllAsync(record, decisions, toSend, slack, cancellationToken);
-        var outbox = await state.ReadAnnouncementsAsync(record.EventId, cancellationToken);
+        var sent = await SendAllAsync(record, decisions, toSend, slack, cancellationToken);
+        stillOwed += sent.Count(s => !s.Settled);
+
+        // An event's first round, all of it created and settled by this attempt: the outbox is exactly
+        // what the settling writes returned, so it is not read back. Any other round reads it.
+        var outbox = round == DecidedRound && recorded.Taken.Count == owed.Count && sent.Count == owed.Count && sent.All(s => s.Now is not null)
+            ? [.. sent.Select(s => s.Now!).OrderBy(s => s.Announcement.Id, StringComparer.Ordinal)]
+            : await state.ReadAnnouncementsAsync(record.EventId, cancellationToken);
         return new AnnouncementRound(record with { Announcements = outbox }, stillOwed);
     }
 
@@ -105,29 +111,28 @@ public sealed class AuditAnnouncer(PolicySet policies, IStateStore state, IAlert
 
     // Each announcement is its own item and its own service, so they are sent side by side: the SNS alert
     // and the result event do not wait for each other. Slack messages go one after the other, because a
-    // later one may reply in the thread an earlier one starts. Returns how many stay owed.
-    private async Task<int> SendAllAsync(AuditRecord record, IReadOnlyList<AuditDecision> decisions, List<(Announcement Announcement, int Attempt)> toSend, SlackAlertPublisher? slack, CancellationToken cancellationToken)
+    // later one may reply in the thread an earlier one starts.
+    private async Task<IReadOnlyList<(bool Settled, AnnouncementState? Now)>> SendAllAsync(AuditRecord record, IReadOnlyList<AuditDecision> decisions, List<(Announcement Announcement, int Attempt)> toSend, SlackAlertPublisher? slack, CancellationToken cancellationToken)
     {
-        async Task<int> SlackInTurnAsync()
+        async Task<List<(bool Settled, AnnouncementState? Now)>> SlackInTurnAsync()
         {
-            var owedStill = 0;
+            var results = new List<(bool Settled, AnnouncementState? Now)>();
             foreach (var (announcement, attempt) in toSend.Where(s => s.Announcement.Channel == AnnouncementChannel.Slack))
             {
-                owedStill += await SendAsync(record, decisions, announcement, slack, attempt, cancellationToken) ? 0 : 1;
+                results.Add(await SendAsync(record, decisions, announcement, slack, attempt, cancellationToken));
             }
 
-            return owedStill;
+            return results;
         }
 
-        var sends = toSend.Where(s => s.Announcement.Channel != AnnouncementChannel.Slack)
-            .Select(async s => await SendAsync(record, decisions, s.Announcement, slack, s.Attempt, cancellationToken) ? 0 : 1)
-            .Append(SlackInTurnAsync())
-            .ToList();
-        return (await Task.WhenAll(sends)).Sum();
+        var others = toSend.Where(s => s.Announcement.Channel != AnnouncementChannel.Slack).Select(s => SendAsync(record, decisions, s.Announcement, slack, s.Attempt, cancellationToken)).ToList();
+        var inTurn = SlackInTurnAsync();
+        await Task.WhenAll([.. others, inTurn]);
+        return [.. others.Select(t => t.Result), .. inTurn.Result];
     }
 
-    // True when sent; false when it stays owed (or was given up: then alarmed, and it counts as settled).
-    private async Task<bool> SendAsync(AuditRecord record, IReadOnlyList<AuditDecision> decisions, Announcement announcement, SlackAlertPublisher? slack, int attempt, CancellationToken cancellationToken)
+    // Settled: sent, or given up (then alarmed); otherwise it stays owed. Now: the announcement as the settling write left it, when it says.
+    private async Task<(bool Settled, AnnouncementState? Now)> SendAsync(AuditRecord record, IReadOnlyList<AuditDecision> decisions, Announcement announcement, SlackAlertPublisher? slack, int attempt, CancellationToken cancellationToken)
     {
         string? reference;
         try
@@ -140,11 +145,11 @@ public sealed class AuditAnnouncer(PolicySet policies, IStateStore state, IAlert
             var error = $"{Describe(announcement)} not sent (attempt {attempt}): {ex.Message}";
             var cancelled = ex is OperationCanceledException;
             var giveUp = !cancelled && attempt >= MaxAttempts;
-            await state.SettleAnnouncementAsync(record.EventId, announcement.Id, giveUp ? AnnouncementStatus.GivenUp : AnnouncementStatus.Owed, error, null, cancelled ? CancellationToken.None : cancellationToken);
+            var failed = await state.SettleAnnouncementAsync(record.EventId, announcement.Id, giveUp ? AnnouncementStatus.GivenUp : AnnouncementStatus.Owed, error, null, cancelled ? CancellationToken.None : cancellationToken);
             if (giveUp)
             {
                 metrics.AnnouncementGivenUp(record.EventId, announcement.Id, error);
-                return true;
+                return (true, failed);
             }
 
             if (cancelled)
@@ -152,12 +157,11 @@ public sealed class AuditAnnouncer(PolicySet policies, IStateStore state, IAlert
                 throw;
             }
 
-            return false;
+            return (false, failed);
         }
 
         // Sent: recording it must not be cut short by the message's budget, or the next attempt sends it again.
-        await state.SettleAnnouncementAsync(record.EventId, announcement.Id, AnnouncementStatus.Sent, null, reference, CancellationToken.None);
-        return true;
+        return (true, await state.SettleAnnouncementAsync(record.EventId, announcement.Id, AnnouncementStatus.Sent, null, reference, CancellationToken.None));
     }
 
     private async Task<string?> DeliverAsync(AuditRecord record, IReadOnlyList<AuditDecision> decisions, Announcement announcement, SlackAlertPublisher? slack, CancellationToken cancellationToken)

@@ -119,7 +119,7 @@ public sealed class DynamoDbStateStore(IAmazonDynamoDB dynamoDb, string tableNam
         _outbox.TryTakeAsync(eventId, announcementId, owner, cancellationToken);
 
     /// <inheritdoc />
-    public Task SettleAnnouncementAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken) =>
+    public Task<AnnouncementState?> SettleAnnouncementAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken) =>
         _outbox.SettleAsync(eventId, announcementId, status, error, reference, cancellationToken);
 
     /// <inheritdoc />

@@ -41,7 +41,8 @@ public interface IStateStore
     Task<bool> TryTakeAnnouncementAsync(string eventId, string announcementId, string owner, CancellationToken cancellationToken);
 
     /// <summary>Records how sending went: <see cref="AnnouncementStatus.Sent"/> with the service's reference, or back to owed (or given up) with the error.</summary>
-    Task SettleAnnouncementAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken);
+    /// <returns>The announcement as it is recorded now; null when it was already final (sent or given up), and so left as it was.</returns>
+    Task<AnnouncementState?> SettleAnnouncementAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken);
 
     /// <summary>Writes (or replaces) the audit record of an event.</summary>
     Task WriteAuditAsync(AuditRecord record, CancellationToken cancellationToken);

@@ -145,7 +145,7 @@ internal sealed class OutboxItems(IAmazonDynamoDB dynamoDb, string tableName, Ti
         }
     }
 
-    public async Task SettleAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken)
+    public async Task<AnnouncementState?> SettleAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, AttributeValue>
         {
@@ -173,11 +173,14 @@ internal sealed class OutboxItems(IAmazonDynamoDB dynamoDb, string tableName, Ti
 
         try
         {
-            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            var response = await dynamoDb.UpdateItemAsync(new UpdateItemRequest
             {
                 TableName = tableName,
                 Key = StateItems.Key(eventId, Prefix + announcementId),
                 UpdateExpression = update + " REMOVE leaseUntil",
+
+                // What the item is now, so a caller that settled every announcement need not read them back.
+                ReturnValues = ReturnValue.ALL_NEW,
 
                 // Sent and given up are final: a late copy of an earlier failure's update must not reopen them.
                 ConditionExpression = "attribute_exists(pk) AND #status <> :sent AND #status <> :givenup",
@@ -186,10 +189,12 @@ internal sealed class OutboxItems(IAmazonDynamoDB dynamoDb, string tableName, Ti
                     : new Dictionary<string, string> { ["#status"] = "status" },
                 ExpressionAttributeValues = values,
             }, cancellationToken);
+            return response.Attributes is { Count: > 0 } item && item.ContainsKey("announcement") ? ToState(item) : null;
         }
         catch (ConditionalCheckFailedException)
         {
             // Already sent or given up (or this very update, resent after its answer was lost): final, keep it.
+            return null;
         }
     }
 

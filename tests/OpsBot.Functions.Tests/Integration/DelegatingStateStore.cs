@@ -30,7 +30,7 @@ internal abstract class DelegatingStateStore(IStateStore inner) : IStateStore
     public virtual Task<bool> TryTakeAnnouncementAsync(string eventId, string announcementId, string owner, CancellationToken cancellationToken) =>
         inner.TryTakeAnnouncementAsync(eventId, announcementId, owner, cancellationToken);
 
-    public virtual Task SettleAnnouncementAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken) =>
+    public virtual Task<AnnouncementState?> SettleAnnouncementAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken) =>
         inner.SettleAnnouncementAsync(eventId, announcementId, status, error, reference, cancellationToken);
 
     public virtual Task<AuditRecord?> ReadAuditAsync(string eventId, CancellationToken cancellationToken) =>
