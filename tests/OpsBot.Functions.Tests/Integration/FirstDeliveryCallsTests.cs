@@ -14,14 +14,15 @@ namespace OpsBot.Functions.Tests.Integration;
 [Trait("Category", "Integration")]
 public sealed class FirstDeliveryCallsTests(MotoServer moto)
 {
-    // Claim; audit read; STS: who OpsBot is and the member session; EC2: group and rules; brakes: breaker
-    // read, fight, account and breaker counts; provisional record; revoke; EC2 again to verify; final
-    // record; outbox: SNS alert and result event created taken; SNS; EventBridge; both settled; claim done.
+    // Claim; audit read; STS: who OpsBot is and the member session; EC2: group and rules; the brakes'
+    // counts in one transaction; provisional record; revoke; EC2 again to verify; final record; outbox:
+    // SNS alert and result event created taken; SNS; EventBridge; both settled; claim done.
     private static readonly string[] Expected =
     [
-        "dynamodb GetItem", "dynamodb GetItem",
+        "dynamodb GetItem",
         "dynamodb PutItem", "dynamodb PutItem", "dynamodb PutItem", "dynamodb PutItem", "dynamodb PutItem", "dynamodb PutItem",
-        "dynamodb UpdateItem", "dynamodb UpdateItem", "dynamodb UpdateItem", "dynamodb UpdateItem", "dynamodb UpdateItem",
+        "dynamodb TransactWriteItems",
+        "dynamodb UpdateItem", "dynamodb UpdateItem",
         "ec2 DescribeSecurityGroupRules", "ec2 DescribeSecurityGroupRules", "ec2 DescribeSecurityGroups", "ec2 DescribeSecurityGroups",
         "ec2 RevokeSecurityGroupIngress",
         "events PutEvents",
