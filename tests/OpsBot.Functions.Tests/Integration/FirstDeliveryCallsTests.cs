@@ -1,5 +1,6 @@
 using OpsBot.Cli.Local;
 using OpsBot.Functions.Audit;
+using OpsBot.Functions.Aws.Http;
 using OpsBot.Functions.Configuration;
 using OpsBot.Functions.Tests.Emulator;
 using OpsBot.Functions.Tests.FaultInjection;
@@ -67,10 +68,15 @@ public sealed class FirstDeliveryCallsTests(MotoServer moto)
         Assert.Equal(stored, result.Audit!.Announcements);
     }
 
-    // A new process whose every AWS call goes through the proxy.
+    // A new process whose every AWS call goes through the proxy. One attempt per call, with time to
+    // spare: on a loaded machine a slow answer must not be resent, or the count would include the retry.
     private static OpsBotRuntime Through(RemediationWorld world, FaultProxy proxy)
     {
-        var settings = world.Runtime.Settings with { EndpointUrl = proxy.Endpoint };
+        var settings = world.Runtime.Settings with
+        {
+            EndpointUrl = proxy.Endpoint,
+            AwsRetry = new AwsRetryOptions { MaxAttempts = 1, AttemptTimeout = TimeSpan.FromSeconds(15), Budget = TimeSpan.FromSeconds(15) },
+        };
         var environment = new DictionaryEnvironmentVariables(new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = proxy.Endpoint.ToString() });
         return new OpsBotRuntime(settings, world.Runtime.Policies, ProxiedClients.Credentials, environment, new SocketsHttpHandler { UseProxy = false }, TimeProvider.System, null, new RecordingDeliveryMetrics());
     }
