@@ -12,8 +12,9 @@ namespace OpsBot.Functions.Outbox;
 /// <summary>
 /// Sends what an audit record owes through its outbox: an SNS alert and a Slack message for each
 /// decision whose policy asks for them, and the record as a result event on the bus. Each is recorded
-/// as owed before anything is sent, taken by a conditional update (two attempts never both send it),
-/// and marked sent once the service answers; a failure leaves it owed for the next attempt, and after
+/// before anything is sent and taken by a conditional write (two attempts never both send it): a new
+/// one is created already taken by this attempt, one an earlier attempt recorded is taken by a
+/// conditional update. It is marked sent once the service answers; a failure leaves it owed for the next attempt, and after
 /// <see cref="MaxAttempts"/> attempts it is given up and alarmed. Used by the pipeline for new decisions
 /// and by the approval workflow for settlements.
 /// </summary>
