@@ -17,7 +17,10 @@ internal sealed class ColdStartHarness(MotoBackend backend)
     private int _runs;
 
     /// <summary>Runs the native bootstrap (<paramref name="build"/> "AOT") or <c>dotnet bootstrap.dll</c> ("JIT") once.</summary>
-    public async Task<ColdStartRun> RunAsync(string build, string path)
+    /// <param name="build">"AOT" or "JIT".</param>
+    /// <param name="path">The bootstrap or bootstrap.dll.</param>
+    /// <param name="recording">When given, the AWS calls the process makes are recorded and returned with the run.</param>
+    public async Task<ColdStartRun> RunAsync(string build, string path, MotoCallRecording? recording = null)
     {
         var run = Interlocked.Increment(ref _runs);
         var groupId = await backend.CreateGroupAsync($"cold-start-{run}-{Guid.NewGuid():N}"[..30], (443, "0.0.0.0/0"));
@@ -39,6 +42,10 @@ internal sealed class ColdStartHarness(MotoBackend backend)
         start.Environment["_HANDLER"] = "event-handler";
         start.Environment["AWS_LAMBDA_FUNCTION_NAME"] = "opsbot-event-handler";
         var output = new System.Text.StringBuilder();
+        if (recording is not null)
+        {
+            await recording.StartAsync();
+        }
 
         var started = Stopwatch.GetTimestamp();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{path} did not start");
@@ -51,6 +58,7 @@ internal sealed class ColdStartHarness(MotoBackend backend)
             var (postedAt, kind, response) = await api.Result.Task.WaitAsync(RunTimeout);
             var rss = PeakRssMiB(process.Id);
             var firstNext = await api.FirstNext.Task.WaitAsync(RunTimeout);
+            var calls = recording is null ? null : await recording.StopAsync();
             if (kind != "response" || !response.Contains("\"batchItemFailures\":[]", StringComparison.Ordinal))
             {
                 throw new InvalidOperationException($"{build} run {run} posted {kind}: {response}\n{output}");
@@ -61,7 +69,7 @@ internal sealed class ColdStartHarness(MotoBackend backend)
                 throw new InvalidOperationException($"{build} run {run} answered but SSH is still open on {groupId}\n{output}");
             }
 
-            return new ColdStartRun(build, Stopwatch.GetElapsedTime(started, firstNext).TotalMilliseconds, Stopwatch.GetElapsedTime(started, postedAt).TotalMilliseconds, rss);
+            return new ColdStartRun(build, Stopwatch.GetElapsedTime(started, firstNext).TotalMilliseconds, Stopwatch.GetElapsedTime(started, postedAt).TotalMilliseconds, rss, calls);
         }
         catch (TimeoutException)
         {

@@ -19,6 +19,21 @@ internal static class ColdStartReport
     public static void WriteRun(TextWriter output, ColdStartRun run, bool warmUp) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(warmUp ? "warm-up (not counted)" : "run")} {run.Build}: init {run.InitMs:F0} ms, response {run.TotalMs:F0} ms, peak RSS {run.PeakRssMiB:F1} MiB"));
 
+    /// <summary>Prints a recorded run's AWS calls: the count, then each call in order.</summary>
+    public static void WriteCalls(TextWriter output, ColdStartRun run)
+    {
+        if (run.Calls is not { } calls)
+        {
+            return;
+        }
+
+        output.WriteLine($"{run.Build}: {calls.Count} AWS calls in the invocation (moto's recorder, warm-up run):");
+        foreach (var (call, i) in calls.Select((c, i) => (c, i)))
+        {
+            output.WriteLine($"  {i + 1,2}. {call}");
+        }
+    }
+
     private static string Spread(List<double> values)
     {
         values.Sort();

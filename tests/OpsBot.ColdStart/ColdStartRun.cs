@@ -5,4 +5,5 @@ namespace OpsBot.ColdStart;
 /// <param name="InitMs">Process start to its first request for work (runtime start-up and handler construction).</param>
 /// <param name="TotalMs">Process start to the invocation's response posted.</param>
 /// <param name="PeakRssMiB">The process's peak resident set (VmHWM) once the response was posted; null where /proc is unreadable.</param>
-internal sealed record ColdStartRun(string Build, double InitMs, double TotalMs, double? PeakRssMiB);
+/// <param name="Calls">The AWS calls moto received from the process ("service Operation", in order), when the run was recorded.</param>
+internal sealed record ColdStartRun(string Build, double InitMs, double TotalMs, double? PeakRssMiB, IReadOnlyList<string>? Calls = null);

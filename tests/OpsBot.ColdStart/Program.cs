@@ -24,7 +24,11 @@ if (options.JitPath is { } jit)
     builds.Add(("JIT", jit));
 }
 
+// moto's request recorder writes here (it reads the variable at start-up); the warm-up runs are recorded.
+var recordingFile = Path.Combine(Path.GetTempPath(), $"opsbot-cold-start-{Guid.NewGuid():N}.jsonl");
+Environment.SetEnvironmentVariable("MOTO_RECORDER_FILEPATH", recordingFile);
 using var moto = new MotoServer();
+var recording = new MotoCallRecording(moto.Endpoint);
 using var backend = await MotoBackend.CreateAsync(moto.Endpoint);
 var harness = new ColdStartHarness(backend);
 Console.WriteLine($"moto at {moto.Endpoint}; {options.Runs} counted runs per build after one warm-up each, builds interleaved");
@@ -32,7 +36,9 @@ Console.WriteLine($"moto at {moto.Endpoint}; {options.Runs} counted runs per bui
 // The warm-up run fills the page cache with the binaries and moto with its lazily created regions.
 foreach (var (build, path) in builds)
 {
-    ColdStartReport.WriteRun(Console.Out, await harness.RunAsync(build, path), warmUp: true);
+    var warmUp = await harness.RunAsync(build, path, recording);
+    ColdStartReport.WriteRun(Console.Out, warmUp, warmUp: true);
+    ColdStartReport.WriteCalls(Console.Out, warmUp);
 }
 
 var runs = new List<ColdStartRun>();
@@ -48,4 +54,5 @@ for (var i = 0; i < options.Runs; i++)
 
 Console.WriteLine();
 ColdStartReport.Write(Console.Out, runs);
+File.Delete(recordingFile);
 return 0;

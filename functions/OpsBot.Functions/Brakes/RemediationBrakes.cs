@@ -38,20 +38,38 @@ public sealed class RemediationBrakes(BrakeCounters counters, BrakeSettings sett
         ArgumentNullException.ThrowIfNull(resource);
         var now = clock.GetUtcNow();
         var action = $"{cloudTrailEvent.Id}#{decision.Policy.Id}#{decision.ResourceId}";
+        var fight = decision.Policy.Remediation.Fight;
+        var fightCounter = $"FIGHT#{cloudTrailEvent.Account}#{cloudTrailEvent.Region}#{decision.Policy.Id}#{decision.ResourceId}";
+        var fightWindow = BrakeCounters.WindowStart(now, fight.Within);
+        var accountCounter = $"ACCOUNT#{cloudTrailEvent.Account}";
+        var accountWindow = BrakeCounters.WindowStart(now, settings.AccountWindow);
+        var breakerWindow = BrakeCounters.WindowStart(now, settings.BreakerWindow);
+
+        // The usual case in one round trip: the breaker closed and every counter under its limit, all
+        // counted at once. When something holds, nothing was counted, and the checks below (each in turn,
+        // as before) say which brake it is and count what passes.
+        var stackOwned = fight.StackOwned is not null && Reopener.StackOf(resource) is not null;
+        if (!stackOwned && await counters.TryCountAllAsync(
+            [
+                new BrakeCount(fightCounter, fightWindow, fight.Within, fight.Max),
+                new BrakeCount(accountCounter, accountWindow, settings.AccountWindow, settings.AccountActions),
+                new BrakeCount(BreakerCounter, breakerWindow, settings.BreakerWindow, settings.BreakerActions),
+            ], action, cancellationToken))
+        {
+            return BrakeVerdict.Proceed;
+        }
+
         var breaker = await counters.ReadBreakerAsync(cancellationToken);
         if (breaker.Tripped)
         {
             return new BrakeVerdict(RemediationMode.Notify, AuditOutcome.Notified, $"notify only: the circuit breaker tripped at {breaker.TrippedAt:u} ({breaker.Reason}); every policy notifies until it is reset (opsbot brakes reset)");
         }
 
-        var fight = decision.Policy.Remediation.Fight;
         if (fight.StackOwned is { } stackMode && Reopener.StackOf(resource) is { } stack)
         {
             return new BrakeVerdict(stackMode, null, $"owned by CloudFormation stack '{stack}', which the policy leaves to a human (fight.stackOwned: {stackMode.ToString().ToLowerInvariant()}): fix it in the stack, or approve");
         }
 
-        var fightCounter = $"FIGHT#{cloudTrailEvent.Account}#{cloudTrailEvent.Region}#{decision.Policy.Id}#{decision.ResourceId}";
-        var fightWindow = BrakeCounters.WindowStart(now, fight.Within);
         if (!await counters.TryCountAsync(fightCounter, fightWindow, fight.Within, fight.Max, action, cancellationToken))
         {
             var who = Reopener.Describe(cloudTrailEvent.Actor, resource);
@@ -60,8 +78,6 @@ public sealed class RemediationBrakes(BrakeCounters counters, BrakeSettings sett
                 : Held(AuditOutcome.Held, $"fight: held, not remediated and not announced again: re-opened again by {who}; escalated already in this window (until {fightWindow + fight.Within:u})");
         }
 
-        var accountCounter = $"ACCOUNT#{cloudTrailEvent.Account}";
-        var accountWindow = BrakeCounters.WindowStart(now, settings.AccountWindow);
         if (!await counters.TryCountAsync(accountCounter, accountWindow, settings.AccountWindow, settings.AccountActions, action, cancellationToken))
         {
             var until = accountWindow + settings.AccountWindow;
@@ -75,7 +91,6 @@ public sealed class RemediationBrakes(BrakeCounters counters, BrakeSettings sett
             return verdict with { HeldBatch = batch };
         }
 
-        var breakerWindow = BrakeCounters.WindowStart(now, settings.BreakerWindow);
         if (!await counters.TryCountAsync(BreakerCounter, breakerWindow, settings.BreakerWindow, settings.BreakerActions, action, cancellationToken))
         {
             var reason = $"more than {settings.BreakerActions} automatic actions across the organization within {settings.BreakerWindow.TotalMinutes:0.#} minute(s) from {breakerWindow:u}";

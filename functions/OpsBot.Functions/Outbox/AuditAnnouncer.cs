@@ -12,8 +12,9 @@ namespace OpsBot.Functions.Outbox;
 /// <summary>
 /// Sends what an audit record owes through its outbox: an SNS alert and a Slack message for each
 /// decision whose policy asks for them, and the record as a result event on the bus. Each is recorded
-/// as owed before anything is sent, taken by a conditional update (two attempts never both send it),
-/// and marked sent once the service answers; a failure leaves it owed for the next attempt, and after
+/// before anything is sent and taken by a conditional write (two attempts never both send it): a new
+/// one is created already taken by this attempt, one an earlier attempt recorded is taken by a
+/// conditional update. It is marked sent once the service answers; a failure leaves it owed for the next attempt, and after
 /// <see cref="MaxAttempts"/> attempts it is given up and alarmed. Used by the pipeline for new decisions
 /// and by the approval workflow for settlements.
 /// </summary>
@@ -42,12 +43,21 @@ public sealed class AuditAnnouncer(PolicySet policies, IStateStore state, IAlert
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(decisions);
         var owed = Owed(decisions, round, slack is not null);
-        await state.OweAnnouncementsAsync(record.EventId, owed, cancellationToken);
-        var known = (await state.ReadAnnouncementsAsync(record.EventId, cancellationToken)).ToDictionary(a => a.Announcement.Id, StringComparer.Ordinal);
         var owner = Guid.NewGuid().ToString("N");
+
+        // A first delivery creates its announcements already taken: no read, no take before sending.
+        var recorded = await state.OweAndTakeAnnouncementsAsync(record.EventId, owed, owner, cancellationToken);
+        var known = recorded.Earlier.ToDictionary(a => a.Announcement.Id, StringComparer.Ordinal);
         var stillOwed = 0;
+        var toSend = new List<(Announcement Announcement, int Attempt)>();
         foreach (var announcement in owed)
         {
+            if (recorded.Taken.Contains(announcement.Id))
+            {
+                toSend.Add((announcement, 1));
+                continue;
+            }
+
             if (known.TryGetValue(announcement.Id, out var now) && now.Status is AnnouncementStatus.Sent or AnnouncementStatus.GivenUp)
             {
                 continue;
@@ -60,10 +70,17 @@ public sealed class AuditAnnouncer(PolicySet policies, IStateStore state, IAlert
                 continue;
             }
 
-            stillOwed += await SendAsync(record, decisions, announcement, slack, (now?.Attempts ?? 0) + 1, cancellationToken) ? 0 : 1;
+            toSend.Add((announcement, (now?.Attempts ?? 0) + 1));
         }
 
-        var outbox = await state.ReadAnnouncementsAsync(record.EventId, cancellationToken);
+        var sent = await SendAllAsync(record, decisions, toSend, slack, cancellationToken);
+        stillOwed += sent.Count(s => !s.Settled);
+
+        // An event's first round, all of it created and settled by this attempt: the outbox is exactly
+        // what the settling writes returned, so it is not read back. Any other round reads it.
+        var outbox = round == DecidedRound && recorded.Taken.Count == owed.Count && sent.Count == owed.Count && sent.All(s => s.Now is not null)
+            ? [.. sent.Select(s => s.Now!).OrderBy(s => s.Announcement.Id, StringComparer.Ordinal)]
+            : await state.ReadAnnouncementsAsync(record.EventId, cancellationToken);
         return new AnnouncementRound(record with { Announcements = outbox }, stillOwed);
     }
 
@@ -93,8 +110,30 @@ public sealed class AuditAnnouncer(PolicySet policies, IStateStore state, IAlert
         return owed;
     }
 
-    // True when sent; false when it stays owed (or was given up: then alarmed, and it counts as settled).
-    private async Task<bool> SendAsync(AuditRecord record, IReadOnlyList<AuditDecision> decisions, Announcement announcement, SlackAlertPublisher? slack, int attempt, CancellationToken cancellationToken)
+    // Each announcement is its own item and its own service, so they are sent side by side: the SNS alert
+    // and the result event do not wait for each other. Slack messages go one after the other, because a
+    // later one may reply in the thread an earlier one starts.
+    private async Task<IReadOnlyList<(bool Settled, AnnouncementState? Now)>> SendAllAsync(AuditRecord record, IReadOnlyList<AuditDecision> decisions, List<(Announcement Announcement, int Attempt)> toSend, SlackAlertPublisher? slack, CancellationToken cancellationToken)
+    {
+        async Task<List<(bool Settled, AnnouncementState? Now)>> SlackInTurnAsync()
+        {
+            var results = new List<(bool Settled, AnnouncementState? Now)>();
+            foreach (var (announcement, attempt) in toSend.Where(s => s.Announcement.Channel == AnnouncementChannel.Slack))
+            {
+                results.Add(await SendAsync(record, decisions, announcement, slack, attempt, cancellationToken));
+            }
+
+            return results;
+        }
+
+        var others = toSend.Where(s => s.Announcement.Channel != AnnouncementChannel.Slack).Select(s => SendAsync(record, decisions, s.Announcement, slack, s.Attempt, cancellationToken)).ToList();
+        var inTurn = SlackInTurnAsync();
+        await Task.WhenAll([.. others, inTurn]);
+        return [.. others.Select(t => t.Result), .. inTurn.Result];
+    }
+
+    // Settled: sent, or given up (then alarmed); otherwise it stays owed. Now: the announcement as the settling write left it, when it says.
+    private async Task<(bool Settled, AnnouncementState? Now)> SendAsync(AuditRecord record, IReadOnlyList<AuditDecision> decisions, Announcement announcement, SlackAlertPublisher? slack, int attempt, CancellationToken cancellationToken)
     {
         string? reference;
         try
@@ -107,11 +146,11 @@ public sealed class AuditAnnouncer(PolicySet policies, IStateStore state, IAlert
             var error = $"{Describe(announcement)} not sent (attempt {attempt}): {ex.Message}";
             var cancelled = ex is OperationCanceledException;
             var giveUp = !cancelled && attempt >= MaxAttempts;
-            await state.SettleAnnouncementAsync(record.EventId, announcement.Id, giveUp ? AnnouncementStatus.GivenUp : AnnouncementStatus.Owed, error, null, cancelled ? CancellationToken.None : cancellationToken);
+            var failed = await state.SettleAnnouncementAsync(record.EventId, announcement.Id, giveUp ? AnnouncementStatus.GivenUp : AnnouncementStatus.Owed, error, null, cancelled ? CancellationToken.None : cancellationToken);
             if (giveUp)
             {
                 metrics.AnnouncementGivenUp(record.EventId, announcement.Id, error);
-                return true;
+                return (true, failed);
             }
 
             if (cancelled)
@@ -119,12 +158,11 @@ public sealed class AuditAnnouncer(PolicySet policies, IStateStore state, IAlert
                 throw;
             }
 
-            return false;
+            return (false, failed);
         }
 
         // Sent: recording it must not be cut short by the message's budget, or the next attempt sends it again.
-        await state.SettleAnnouncementAsync(record.EventId, announcement.Id, AnnouncementStatus.Sent, null, reference, CancellationToken.None);
-        return true;
+        return (true, await state.SettleAnnouncementAsync(record.EventId, announcement.Id, AnnouncementStatus.Sent, null, reference, CancellationToken.None));
     }
 
     private async Task<string?> DeliverAsync(AuditRecord record, IReadOnlyList<AuditDecision> decisions, Announcement announcement, SlackAlertPublisher? slack, CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ namespace OpsBot.Functions.Pipeline;
 /// again; decisions are re-made on live state, so a retry never repeats a change. Once the final
 /// record is written, a redelivery does not decide again: it sends what the record's outbox still
 /// owes (see <see cref="AuditAnnouncer"/>), and the claim is done only when nothing is owed.
-/// Slack is optional (<paramref name="slack"/> null): SNS goes first, then Slack, so a Slack outage
+/// Slack is optional (<paramref name="slack"/> null): SNS and Slack are sent side by side, so a Slack outage
 /// never holds back the SNS alert. docs/reliability.md walks through every failure at every step.
 /// </remarks>
 /// <param name="policies">The policies.</param>

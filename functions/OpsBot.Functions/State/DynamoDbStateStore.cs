@@ -107,6 +107,10 @@ public sealed class DynamoDbStateStore(IAmazonDynamoDB dynamoDb, string tableNam
         _outbox.OweAsync(eventId, announcements, cancellationToken);
 
     /// <inheritdoc />
+    public Task<OwedAnnouncements> OweAndTakeAnnouncementsAsync(string eventId, IReadOnlyList<Announcement> announcements, string owner, CancellationToken cancellationToken) =>
+        _outbox.OweAndTakeAsync(eventId, announcements, owner, cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<AnnouncementState>> ReadAnnouncementsAsync(string eventId, CancellationToken cancellationToken) =>
         _outbox.ReadAsync(eventId, cancellationToken);
 
@@ -115,7 +119,7 @@ public sealed class DynamoDbStateStore(IAmazonDynamoDB dynamoDb, string tableNam
         _outbox.TryTakeAsync(eventId, announcementId, owner, cancellationToken);
 
     /// <inheritdoc />
-    public Task SettleAnnouncementAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken) =>
+    public Task<AnnouncementState?> SettleAnnouncementAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken) =>
         _outbox.SettleAsync(eventId, announcementId, status, error, reference, cancellationToken);
 
     /// <inheritdoc />

@@ -22,6 +22,14 @@ public interface IStateStore
     /// <summary>Records that <paramref name="eventId"/> owes <paramref name="announcements"/>; those already recorded keep their state.</summary>
     Task OweAnnouncementsAsync(string eventId, IReadOnlyList<Announcement> announcements, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records that <paramref name="eventId"/> owes <paramref name="announcements"/> and, in the same
+    /// conditional write, takes each one it creates for <paramref name="owner"/> (sending, attempt 1,
+    /// leased), so a first delivery sends without reading or taking first. Those already recorded keep
+    /// their state; what they were is returned, so the caller can take them the usual way.
+    /// </summary>
+    Task<OwedAnnouncements> OweAndTakeAnnouncementsAsync(string eventId, IReadOnlyList<Announcement> announcements, string owner, CancellationToken cancellationToken);
+
     /// <summary>The outbox of <paramref name="eventId"/>: every announcement owed and how far it got.</summary>
     Task<IReadOnlyList<AnnouncementState>> ReadAnnouncementsAsync(string eventId, CancellationToken cancellationToken);
 
@@ -33,7 +41,8 @@ public interface IStateStore
     Task<bool> TryTakeAnnouncementAsync(string eventId, string announcementId, string owner, CancellationToken cancellationToken);
 
     /// <summary>Records how sending went: <see cref="AnnouncementStatus.Sent"/> with the service's reference, or back to owed (or given up) with the error.</summary>
-    Task SettleAnnouncementAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken);
+    /// <returns>The announcement as it is recorded now; null when it was already final (sent or given up), and so left as it was.</returns>
+    Task<AnnouncementState?> SettleAnnouncementAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken);
 
     /// <summary>Writes (or replaces) the audit record of an event.</summary>
     Task WriteAuditAsync(AuditRecord record, CancellationToken cancellationToken);

@@ -42,6 +42,53 @@ internal sealed class OutboxItems(IAmazonDynamoDB dynamoDb, string tableName, Ti
         }
     }
 
+    public async Task<OwedAnnouncements> OweAndTakeAsync(string eventId, IReadOnlyList<Announcement> announcements, string owner, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+
+        // Different items, so the writes go out at once: one round trip, however many are owed.
+        var met = await Task.WhenAll(announcements.Select(a => CreateTakenAsync(eventId, a, owner, now, cancellationToken)));
+        var taken = announcements.Where((_, i) => met[i] is { Created: true }).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        if (met.All(m => m.Created || m.Earlier is not null))
+        {
+            return new OwedAnnouncements(taken, [.. met.Where(m => m.Earlier is not null).Select(m => m.Earlier!)]);
+        }
+
+        // A refused write that did not say what it met (an older emulator): read the outbox instead.
+        var outbox = await ReadAsync(eventId, cancellationToken);
+        return new OwedAnnouncements(taken, [.. outbox.Where(s => !taken.Contains(s.Announcement.Id))]);
+    }
+
+    // Created: recorded by this call, already sending for owner. Otherwise what an earlier attempt recorded, when the answer says.
+    private async Task<(bool Created, AnnouncementState? Earlier)> CreateTakenAsync(string eventId, Announcement announcement, string owner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.PutItemAsync(new PutItemRequest
+            {
+                TableName = tableName,
+                Item = new Dictionary<string, AttributeValue>(StateItems.Key(eventId, Prefix + announcement.Id))
+                {
+                    ["announcement"] = new AttributeValue(JsonSerializer.Serialize(announcement, AuditJsonContext.Default.Announcement)),
+                    ["status"] = new AttributeValue(Text(AnnouncementStatus.Sending)),
+                    ["owner"] = new AttributeValue(owner),
+                    ["leaseUntil"] = StateItems.Number(now + lease.Lease),
+                    ["attempts"] = StateItems.Number(1),
+                    ["expiresAt"] = StateItems.Number(now + retention),
+                },
+                ConditionExpression = "attribute_not_exists(pk)",
+                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+            }, cancellationToken);
+            return (true, null);
+        }
+        catch (ConditionalCheckFailedException ex)
+        {
+            // Recorded by an earlier attempt, or by this very write retried after its answer was lost
+            // (then it is sending for this owner, and the usual take gets it again).
+            return (false, ex.Item is { Count: > 0 } item && item.ContainsKey("announcement") ? ToState(item) : null);
+        }
+    }
+
     public async Task<IReadOnlyList<AnnouncementState>> ReadAsync(string eventId, CancellationToken cancellationToken)
     {
         var states = new List<AnnouncementState>();
@@ -98,7 +145,7 @@ internal sealed class OutboxItems(IAmazonDynamoDB dynamoDb, string tableName, Ti
         }
     }
 
-    public async Task SettleAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken)
+    public async Task<AnnouncementState?> SettleAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, AttributeValue>
         {
@@ -126,11 +173,14 @@ internal sealed class OutboxItems(IAmazonDynamoDB dynamoDb, string tableName, Ti
 
         try
         {
-            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            var response = await dynamoDb.UpdateItemAsync(new UpdateItemRequest
             {
                 TableName = tableName,
                 Key = StateItems.Key(eventId, Prefix + announcementId),
                 UpdateExpression = update + " REMOVE leaseUntil",
+
+                // What the item is now, so a caller that settled every announcement need not read them back.
+                ReturnValues = ReturnValue.ALL_NEW,
 
                 // Sent and given up are final: a late copy of an earlier failure's update must not reopen them.
                 ConditionExpression = "attribute_exists(pk) AND #status <> :sent AND #status <> :givenup",
@@ -139,10 +189,12 @@ internal sealed class OutboxItems(IAmazonDynamoDB dynamoDb, string tableName, Ti
                     : new Dictionary<string, string> { ["#status"] = "status" },
                 ExpressionAttributeValues = values,
             }, cancellationToken);
+            return response.Attributes is { Count: > 0 } item && item.ContainsKey("announcement") ? ToState(item) : null;
         }
         catch (ConditionalCheckFailedException)
         {
             // Already sent or given up (or this very update, resent after its answer was lost): final, keep it.
+            return null;
         }
     }
 

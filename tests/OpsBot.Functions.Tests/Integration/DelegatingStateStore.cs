@@ -21,13 +21,16 @@ internal abstract class DelegatingStateStore(IStateStore inner) : IStateStore
     public virtual Task OweAnnouncementsAsync(string eventId, IReadOnlyList<Announcement> announcements, CancellationToken cancellationToken) =>
         inner.OweAnnouncementsAsync(eventId, announcements, cancellationToken);
 
+    public virtual Task<OwedAnnouncements> OweAndTakeAnnouncementsAsync(string eventId, IReadOnlyList<Announcement> announcements, string owner, CancellationToken cancellationToken) =>
+        inner.OweAndTakeAnnouncementsAsync(eventId, announcements, owner, cancellationToken);
+
     public virtual Task<IReadOnlyList<AnnouncementState>> ReadAnnouncementsAsync(string eventId, CancellationToken cancellationToken) =>
         inner.ReadAnnouncementsAsync(eventId, cancellationToken);
 
     public virtual Task<bool> TryTakeAnnouncementAsync(string eventId, string announcementId, string owner, CancellationToken cancellationToken) =>
         inner.TryTakeAnnouncementAsync(eventId, announcementId, owner, cancellationToken);
 
-    public virtual Task SettleAnnouncementAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken) =>
+    public virtual Task<AnnouncementState?> SettleAnnouncementAsync(string eventId, string announcementId, AnnouncementStatus status, string? error, string? reference, CancellationToken cancellationToken) =>
         inner.SettleAnnouncementAsync(eventId, announcementId, status, error, reference, cancellationToken);
 
     public virtual Task<AuditRecord?> ReadAuditAsync(string eventId, CancellationToken cancellationToken) =>

@@ -126,11 +126,50 @@ public sealed class AssumeRoleSessions(AwsClientFactory clients, string centralR
 
     private async Task<(AWSCredentials Credentials, DateTimeOffset Expires)> CredentialsForAsync(string accountId, SessionPurpose purpose, CancellationToken cancellationToken)
     {
-        if (accountId == await CentralAccountAsync(cancellationToken))
+        if (_centralAccount is not null)
         {
+            return accountId == _centralAccount ? (clients.CentralCredentials, DateTimeOffset.MaxValue) : await AssumeAsync(accountId, purpose, cancellationToken);
+        }
+
+        // The process's first session: who OpsBot is and the member session are asked for side by side,
+        // one round trip instead of two on a cold start. In the central account itself the session is
+        // not used (and the role need not exist there), so its outcome is dropped.
+        var assume = AssumeAsync(accountId, purpose, cancellationToken);
+        string central;
+        try
+        {
+            central = await CentralAccountAsync(cancellationToken);
+        }
+        catch (Exception)
+        {
+            await Observe(assume);
+            throw;
+        }
+
+        if (accountId == central)
+        {
+            await Observe(assume);
             return (clients.CentralCredentials, DateTimeOffset.MaxValue);
         }
 
+        return await assume;
+    }
+
+    // Waits for a request whose answer is not needed, so its failure is neither unobserved nor reported.
+    private static async Task Observe(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception)
+        {
+            // Not needed: the caller reports its own outcome.
+        }
+    }
+
+    private async Task<(AWSCredentials Credentials, DateTimeOffset Expires)> AssumeAsync(string accountId, SessionPurpose purpose, CancellationToken cancellationToken)
+    {
         var response = await _sts.AssumeRoleAsync(RequestFor(accountId, purpose), cancellationToken);
         var c = response.Credentials;
         var expires = c.Expiration is { } e ? new DateTimeOffset(DateTime.SpecifyKind(e, e.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : e.Kind)) : clock.GetUtcNow() + SessionDuration;
