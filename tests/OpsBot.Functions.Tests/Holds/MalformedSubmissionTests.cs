@@ -63,7 +63,7 @@ public sealed class MalformedSubmissionTests(MotoServer moto)
 
         Assert.Equal(400, status);
         Assert.Contains(message, body, StringComparison.Ordinal);
-        Assert.Equal(before + 1, await world.TableItemCountAsync());
+        Assert.Equal(before + 2, await world.TableItemCountAsync()); // its audit record and its signature's replay-cache entry
         var rejected = Assert.Single(await world.Runtime.StateStore.ReadUnattributedInteractionsAsync(DateOnly.FromDateTime(world.Clock.GetUtcNow().UtcDateTime), CancellationToken.None), i => i.Reason.Contains(message, StringComparison.Ordinal));
         Assert.Equal(InteractionResult.Rejected, rejected.Result);
         Assert.Empty(await world.Runtime.Holds.ReadAsync(RemediationWorld.MemberAccount, RemediationWorld.Region, groupId, CancellationToken.None));
@@ -81,7 +81,7 @@ public sealed class MalformedSubmissionTests(MotoServer moto)
 
         Assert.Equal(200, status);
         Assert.Contains("lasts at most 30 days", body, StringComparison.Ordinal);
-        Assert.Equal(before + 1, await world.TableItemCountAsync());
+        Assert.Equal(before + 2, await world.TableItemCountAsync()); // its audit record and its signature's replay-cache entry
         Assert.Empty(await world.Runtime.Holds.ReadAsync(RemediationWorld.MemberAccount, RemediationWorld.Region, groupId, CancellationToken.None));
         Assert.Contains("not one of 1d, 7d, 30d", Assert.Single(await world.Runtime.StateStore.ReadInteractionsAsync(eventId, CancellationToken.None)).Reason, StringComparison.Ordinal);
     }

@@ -23,24 +23,12 @@ public static class SlackMessages
         blocks.AddRange(AlertFactBlocks.Facts(facts));
         blocks.Add(AlertFactBlocks.Section($"*What was done*\n{WhatWasDone(facts)}"));
         blocks.Add(AlertFactBlocks.Section($"*Verification*\n{AlertFactBlocks.Verification(facts.CompliantAfter)}"));
-        var buttons = new List<ButtonElement>();
-        if (CanUndo(facts))
-        {
-            buttons.Add(UndoButton(facts));
-        }
-
-        if (CanExempt(facts))
-        {
-            buttons.Add(new ButtonElement(SlackText.Plain("Exempt for…"), SlackActionIds.Exempt, Value(facts.ActionValue)));
-        }
-
+        // A brake's announcement (a held batch, a tripped breaker) carries only its brake's button: it
+        // speaks for many violations, so Undo and Exempt belong on the per-resource alerts.
+        var buttons = BrakeButtons.For(facts) is { } brake ? [brake] : ResourceButtons(facts);
         if (buttons.Count > 0)
         {
             blocks.Add(new ActionsBlock(SlackActionIds.ActionsBlockId, buttons));
-        }
-        else if (BrakeButtons.For(facts) is { } brake)
-        {
-            blocks.Add(new ActionsBlock(SlackActionIds.ActionsBlockId, [brake]));
         }
 
         blocks.Add(AlertFactBlocks.Footer(facts));
@@ -114,6 +102,22 @@ public static class SlackMessages
         ArgumentNullException.ThrowIfNull(markdown);
         var text = BlockKitLimits.Truncate(markdown.ReplaceLineEndings(" "), BlockKitLimits.SectionText);
         return new SlackMessage(BlockKitLimits.Truncate(text, BlockKitLimits.SectionText), [AlertFactBlocks.Section(":information_source: " + text)]);
+    }
+
+    private static List<ButtonElement> ResourceButtons(SlackAlertFacts facts)
+    {
+        var buttons = new List<ButtonElement>();
+        if (CanUndo(facts))
+        {
+            buttons.Add(UndoButton(facts));
+        }
+
+        if (CanExempt(facts))
+        {
+            buttons.Add(new ButtonElement(SlackText.Plain("Exempt for…"), SlackActionIds.Exempt, Value(facts.ActionValue)));
+        }
+
+        return buttons;
     }
 
     // A violation (remediated or left in place) may be exempted, unless a hold is why it was left alone.
