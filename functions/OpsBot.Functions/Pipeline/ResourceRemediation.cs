@@ -26,10 +26,12 @@ internal sealed class ResourceRemediation(PolicySet policies, IStateStore state,
 {
     private readonly PolicyEvaluator _evaluator = new(policies);
 
-    public async Task<IReadOnlyList<AuditDecision>> RemediateAsync(CloudTrailEvent cloudTrailEvent, IResourceAdapter adapter, MemberSession session, object resource, ResourceEvaluation evaluation, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditDecision>> RemediateAsync(CloudTrailEvent cloudTrailEvent, IResourceAdapter adapter, MemberSession session, object resource, ResourceEvaluation evaluation, CancellationToken cancellationToken, (string ResourceId, Task<IReadOnlyList<ResourceHold>> Read)? prefetchedHolds = null)
     {
         var planned = new List<(PolicyDecision Decision, RemediationMode Mode, RemediationPlan? Plan, BrakeVerdict? Brake)>();
-        IReadOnlyList<ResourceHold> live = holds is null || evaluation.Decisions.Count == 0 ? [] : await holds.ReadAsync(cloudTrailEvent.Account, cloudTrailEvent.Region, evaluation.ResourceId, cancellationToken);
+        IReadOnlyList<ResourceHold> live = holds is null || evaluation.Decisions.Count == 0 ? []
+            : prefetchedHolds is { } early && early.ResourceId == evaluation.ResourceId ? await early.Read
+            : await holds.ReadAsync(cloudTrailEvent.Account, cloudTrailEvent.Region, evaluation.ResourceId, cancellationToken);
         var held = new List<AuditDecision>();
         var notes = new Dictionary<PolicyDecision, string>(ReferenceEqualityComparer.Instance);
         foreach (var original in evaluation.Decisions)

@@ -15,13 +15,15 @@ namespace OpsBot.Functions.Tests.Integration;
 [Trait("Category", "Integration")]
 public sealed class FirstDeliveryCallsTests(MotoServer moto)
 {
-    // Claim; audit read; STS: who OpsBot is and the member session; EC2: group and rules; the brakes'
-    // counts in one transaction; provisional record; revoke; EC2 again to verify; final record; outbox:
-    // SNS alert and result event created taken; SNS; EventBridge; both settled; claim done.
+    // Claim; audit read; STS: who OpsBot is and the member session; EC2: group and rules, with the
+    // group's holds read beside them; the brakes' counts in one transaction; provisional record;
+    // revoke; EC2 again to verify; final record; outbox: SNS alert and result event created taken;
+    // SNS; EventBridge; both settled; claim done.
     private static readonly string[] Expected =
     [
         "dynamodb GetItem",
         "dynamodb PutItem", "dynamodb PutItem", "dynamodb PutItem", "dynamodb PutItem", "dynamodb PutItem", "dynamodb PutItem",
+        "dynamodb Query", // the group's suppressions and exemptions, read beside the group
         "dynamodb TransactWriteItems",
         "dynamodb UpdateItem", "dynamodb UpdateItem",
         "ec2 DescribeSecurityGroupRules", "ec2 DescribeSecurityGroupRules", "ec2 DescribeSecurityGroups", "ec2 DescribeSecurityGroups",
