@@ -176,38 +176,30 @@ public sealed class BrakeCounters(IAmazonDynamoDB dynamoDb, string tableName)
     }
 
     /// <summary>Resets the breaker (enforcement resumes); true when it was tripped, false when it was not.</summary>
-    public async Task<bool> TryResetAsync(string by, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = tableName,
-                Key = BreakerKey,
-                UpdateExpression = "SET tripped = :false, resetBy = :by, resetAt = :at",
-                ConditionExpression = "tripped = :true",
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
-                {
-                    [":true"] = new AttributeValue { BOOL = true },
-                    [":false"] = new AttributeValue { BOOL = false },
-                    [":by"] = new AttributeValue(by),
-                    [":at"] = new AttributeValue(at.ToString("O", CultureInfo.InvariantCulture)),
-                },
-            }, cancellationToken);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TryResetAsync(string by, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ResetAsync(null, by, at, cancellationToken);
 
     /// <summary>
     /// Resets the trip of <paramref name="trippedAt"/> only (a Slack button names the trip it announced):
     /// true when that trip was still in force, false when the breaker is not tripped or tripped again since.
     /// </summary>
-    public async Task<bool> TryResetTripAsync(DateTimeOffset trippedAt, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task<bool> TryResetTripAsync(DateTimeOffset trippedAt, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ResetAsync(trippedAt, by, at, cancellationToken);
+
+    private async Task<bool> ResetAsync(DateTimeOffset? trippedAt, string by, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        var values = new Dictionary<string, AttributeValue>
+        {
+            [":true"] = new AttributeValue { BOOL = true },
+            [":false"] = new AttributeValue { BOOL = false },
+            [":by"] = new AttributeValue(by),
+            [":at"] = new AttributeValue(at.ToString("O", CultureInfo.InvariantCulture)),
+        };
+        if (trippedAt is { } trip)
+        {
+            values[":trippedAt"] = new AttributeValue(trip.ToString("O", CultureInfo.InvariantCulture));
+        }
+
         try
         {
             await dynamoDb.UpdateItemAsync(new UpdateItemRequest
@@ -215,15 +207,8 @@ public sealed class BrakeCounters(IAmazonDynamoDB dynamoDb, string tableName)
                 TableName = tableName,
                 Key = BreakerKey,
                 UpdateExpression = "SET tripped = :false, resetBy = :by, resetAt = :at",
-                ConditionExpression = "tripped = :true AND trippedAt = :trippedAt",
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
-                {
-                    [":true"] = new AttributeValue { BOOL = true },
-                    [":false"] = new AttributeValue { BOOL = false },
-                    [":trippedAt"] = new AttributeValue(trippedAt.ToString("O", CultureInfo.InvariantCulture)),
-                    [":by"] = new AttributeValue(by),
-                    [":at"] = new AttributeValue(at.ToString("O", CultureInfo.InvariantCulture)),
-                },
+                ConditionExpression = trippedAt is null ? "tripped = :true" : "tripped = :true AND trippedAt = :trippedAt",
+                ExpressionAttributeValues = values,
             }, cancellationToken);
             return true;
         }
