@@ -28,6 +28,46 @@ public sealed class ExemptionWorkflow(PolicySet policies, IStateStore state, Hol
         ArgumentNullException.ThrowIfNull(target);
         ArgumentException.ThrowIfNullOrEmpty(userId);
         var record = await state.ReadAuditAsync(target.EventId, cancellationToken);
+        if (await RefuseAsync(record, target, userId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var decision = record!.Decisions.First(d => d.PolicyId == target.PolicyId && d.ResourceId == target.ResourceId);
+        var policy = policies.Find(target.PolicyId)!;
+        var choice = ExemptionChoices.For(policy).FirstOrDefault(c => c.Value == duration);
+        if (choice.Value is null)
+        {
+            return ClickOutcome.Refused(
+                $"{userId} asked for an exemption of '{duration}', not one of {string.Join(", ", ExemptionChoices.For(policy).Select(c => c.Value))} (exemptMax {ExemptionChoices.Value(policy.Remediation.ExemptMax)})",
+                $"An exemption from {SlackMarkdown.Code(policy.Id)} lasts at most {ExemptionChoices.Label(policy.Remediation.ExemptMax)}; nothing was exempted.");
+        }
+
+        var now = clock.GetUtcNow();
+        var hold = new ResourceHold(HoldKind.Exemption, Guid.NewGuid().ToString("N"), record.Account, record.Region, decision.ResourceId, policy.Id, [], [], userId, reason.Trim(), now, now + choice.Duration, record.EventId);
+        await holds.WriteAsync(hold, cancellationToken);
+
+        // The alert now says who exempted it, until when and why, and offers no second Exempt; an Undo it carried stays.
+        var update = new SlackResultUpdate(SlackResultKind.Exempted, SlackAlertFacts.From(record, decision, policy), now, userId, hold.Reason, OfferUndo: true, Until: hold.Until);
+        return new ClickOutcome(InteractionResult.Exempted, $"{decision.ResourceId} {hold.Describe()}", update,
+            $"Exempted {SlackMarkdown.Code(decision.ResourceId)} from {SlackMarkdown.Code(policy.Id)} until {SlackMarkdown.Date(hold.Until)}; OpsBot re-checks it when the exemption ends.");
+    }
+
+    /// <summary>
+    /// Why <paramref name="userId"/> may not exempt the resource of <paramref name="target"/> (no record,
+    /// the policy gone, not an approver or undo user, their own change), or null when they may: checked on
+    /// the "Exempt for…" click, before its modal opens, and again when the modal is submitted.
+    /// </summary>
+    /// <exception cref="Exception">A state-table failure.</exception>
+    public async Task<ClickOutcome?> RefuseAsync(SlackActionValue target, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        return await RefuseAsync(await state.ReadAuditAsync(target.EventId, cancellationToken), target, userId, cancellationToken);
+    }
+
+    private async Task<ClickOutcome?> RefuseAsync(AuditRecord? record, SlackActionValue target, string userId, CancellationToken cancellationToken)
+    {
         var decision = record?.Decisions.FirstOrDefault(d => d.PolicyId == target.PolicyId && d.ResourceId == target.ResourceId);
         if (record is null || decision is null)
         {
@@ -46,25 +86,10 @@ public sealed class ExemptionWorkflow(PolicySet policies, IStateStore state, Hol
                 $"Only approvers of {SlackMarkdown.Code(policy.Id)} and OpsBot's undo users can exempt a resource.");
         }
 
-        if (selfApproval.OwnChange(record.Actor, userId) is { } own)
-        {
-            return ClickOutcome.Refused(
+        return selfApproval.OwnChange(record.Actor, userId) is { } own
+            ? ClickOutcome.Refused(
                 $"{userId} may not exempt their own change: {own}",
-                $"You made this change, so you cannot exempt it yourself ({SlackMarkdown.Escape(own)}). Ask another approver.");
-        }
-
-        var choice = ExemptionChoices.For(policy).FirstOrDefault(c => c.Value == duration);
-        if (choice.Value is null)
-        {
-            return ClickOutcome.Refused(
-                $"{userId} asked for an exemption of '{duration}', not one of {string.Join(", ", ExemptionChoices.For(policy).Select(c => c.Value))} (exemptMax {ExemptionChoices.Value(policy.Remediation.ExemptMax)})",
-                $"An exemption from {SlackMarkdown.Code(policy.Id)} lasts at most {ExemptionChoices.Label(policy.Remediation.ExemptMax)}; nothing was exempted.");
-        }
-
-        var now = clock.GetUtcNow();
-        var hold = new ResourceHold(HoldKind.Exemption, Guid.NewGuid().ToString("N"), record.Account, record.Region, decision.ResourceId, policy.Id, [], [], userId, reason.Trim(), now, now + choice.Duration, record.EventId);
-        await holds.WriteAsync(hold, cancellationToken);
-        return new ClickOutcome(InteractionResult.Exempted, $"{decision.ResourceId} {hold.Describe()}", null,
-            $"Exempted {SlackMarkdown.Code(decision.ResourceId)} from {SlackMarkdown.Code(policy.Id)} until {SlackMarkdown.Date(hold.Until)}; OpsBot re-checks it when the exemption ends.");
+                $"You made this change, so you cannot exempt it yourself ({SlackMarkdown.Escape(own)}). Ask another approver.")
+            : null;
     }
 }
