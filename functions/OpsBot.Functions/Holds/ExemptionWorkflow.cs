@@ -9,9 +9,10 @@ namespace OpsBot.Functions.Holds;
 /// <summary>
 /// Grants an exemption from the Exempt modal: the approver (a policy approver or an undo user, as for
 /// Undo) names a duration among <see cref="ExemptionChoices"/> and a reason; OpsBot records who, why,
-/// until when and the audit record in the state table. The pipeline and the sweeper leave the
-/// resource's violations of that policy alone until it ends; then the next sweep re-checks the resource.
-/// The author of the change may not exempt it.
+/// until when and the audit record in the state table, and the outcome carries the alert's new form
+/// (<see cref="SlackResultKind.Exempted"/>: who, until when, why; no Exempt button). The pipeline and the
+/// sweeper leave the resource's violations of that policy alone until it ends; then the next sweep
+/// re-checks the resource. The author of the change may not exempt it.
 /// </summary>
 /// <param name="policies">The policies as loaded now.</param>
 /// <param name="state">The state table (audit records).</param>
