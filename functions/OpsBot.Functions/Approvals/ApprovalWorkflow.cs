@@ -195,39 +195,14 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         ArgumentNullException.ThrowIfNull(target);
         ArgumentException.ThrowIfNullOrEmpty(userId);
         var record = await state.ReadAuditAsync(target.EventId, cancellationToken);
-        var decision = record?.Decisions.FirstOrDefault(d => d.PolicyId == target.PolicyId && d.ResourceId == target.ResourceId);
-        if (record is null || decision is null)
+        if (await RefuseUndoAsync(record, target, userId, cancellationToken) is { } refused)
         {
-            return ClickOutcome.Refused($"no remediation recorded for {target}", "OpsBot has no record of this remediation; nothing was changed.");
+            return refused;
         }
 
+        var decision = record!.Decisions.First(d => d.PolicyId == target.PolicyId && d.ResourceId == target.ResourceId);
         var policy = policies.Find(target.PolicyId);
-        if (await MayActAsync([.. policy?.Remediation.Approvers ?? [], .. undoUsers], userId, cancellationToken) is { Allowed: false } check)
-        {
-            return ClickOutcome.Refused(
-                $"{userId} may not undo: neither an approver of {target.PolicyId} nor an undo user{check.Problem}",
-                $"Only approvers of {SlackMarkdown.Code(target.PolicyId)} and OpsBot's undo users can restore these rules.");
-        }
-
-        if (_self.OwnChange(record.Actor, userId) is { } own)
-        {
-            return SelfRefused(userId, "undo", own);
-        }
-
         var restore = decision.Revoked.ToList();
-        if (decision.Outcome != AuditOutcome.Remediated || !decision.IsRestorable)
-        {
-            return ClickOutcome.Refused(
-                $"nothing to undo: the decision is {decision.Outcome} ({decision.Reason})",
-                decision.Outcome == AuditOutcome.Undone ? $"Already undone: {SlackMarkdown.Escape(decision.Reason)}" : "There is nothing to undo.");
-        }
-
-        if (clock.GetUtcNow() - record.RecordedAt > UndoWindow)
-        {
-            return ClickOutcome.Refused(
-                $"{userId} clicked Undo on {target} after the undo window ({UndoWindow.TotalDays:0} days since {Stamp(record.RecordedAt)})",
-                $"Undo expired: it is offered for {UndoWindow.TotalDays:0} days after the remediation. Restore by hand if still needed; the audit record keeps what was removed.");
-        }
 
         var claim = $"undo:{target}";
         var owner = Guid.NewGuid().ToString("N");
@@ -277,6 +252,54 @@ public sealed class ApprovalWorkflow(PolicySet policies, IStateStore state, IAcc
         await state.CompleteClaimAsync(claim, owner, cancellationToken);
         var update = policy is null ? null : new SlackResultUpdate(SlackResultKind.Undone, SlackAlertFacts.From(updated, settled, policy), now, userId);
         return new ClickOutcome(InteractionResult.Undone, settled.Reason, update, update is null ? $"Undone: {restored}." : null);
+    }
+
+    /// <summary>
+    /// Why <paramref name="userId"/> may not undo <paramref name="target"/> now (no record, not allowed,
+    /// their own change, nothing to undo or already undone, the undo window over), or null when they may:
+    /// checked on the Undo click, before its modal opens, and again when the modal is submitted.
+    /// </summary>
+    /// <exception cref="Exception">A state-table failure.</exception>
+    public async Task<ClickOutcome?> RefuseUndoAsync(SlackActionValue target, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        return await RefuseUndoAsync(await state.ReadAuditAsync(target.EventId, cancellationToken), target, userId, cancellationToken);
+    }
+
+    private async Task<ClickOutcome?> RefuseUndoAsync(AuditRecord? record, SlackActionValue target, string userId, CancellationToken cancellationToken)
+    {
+        var decision = record?.Decisions.FirstOrDefault(d => d.PolicyId == target.PolicyId && d.ResourceId == target.ResourceId);
+        if (record is null || decision is null)
+        {
+            return ClickOutcome.Refused($"no remediation recorded for {target}", "OpsBot has no record of this remediation; nothing was changed.");
+        }
+
+        var policy = policies.Find(target.PolicyId);
+        if (await MayActAsync([.. policy?.Remediation.Approvers ?? [], .. undoUsers], userId, cancellationToken) is { Allowed: false } check)
+        {
+            return ClickOutcome.Refused(
+                $"{userId} may not undo: neither an approver of {target.PolicyId} nor an undo user{check.Problem}",
+                $"Only approvers of {SlackMarkdown.Code(target.PolicyId)} and OpsBot's undo users can restore these rules.");
+        }
+
+        if (_self.OwnChange(record.Actor, userId) is { } own)
+        {
+            return SelfRefused(userId, "undo", own);
+        }
+
+        if (decision.Outcome != AuditOutcome.Remediated || !decision.IsRestorable)
+        {
+            return ClickOutcome.Refused(
+                $"nothing to undo: the decision is {decision.Outcome} ({decision.Reason})",
+                decision.Outcome == AuditOutcome.Undone ? $"Already undone: {SlackMarkdown.Escape(decision.Reason)}" : "There is nothing to undo.");
+        }
+
+        return clock.GetUtcNow() - record.RecordedAt > UndoWindow
+            ? ClickOutcome.Refused(
+                $"{userId} clicked Undo on {target} after the undo window ({UndoWindow.TotalDays:0} days since {Stamp(record.RecordedAt)})",
+                $"Undo expired: it is offered for {UndoWindow.TotalDays:0} days after the remediation. Restore by hand if still needed; the audit record keeps what was removed.")
+            : null;
     }
 
     private IResourceAdapter AdapterFor(string resourceType) =>

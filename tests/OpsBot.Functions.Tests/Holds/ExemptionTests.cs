@@ -1,7 +1,9 @@
+using System.Text.Json.Nodes;
 using OpsBot.Cli.Local;
 using OpsBot.Functions.Audit;
 using OpsBot.Functions.Holds;
 using OpsBot.Functions.Slack.Messages;
+using OpsBot.Functions.State;
 using OpsBot.Functions.Tests.Emulator;
 using OpsBot.Functions.Tests.Integration;
 using OpsBot.Rules.Policies;
@@ -10,7 +12,8 @@ namespace OpsBot.Functions.Tests.Holds;
 
 /// <summary>
 /// The Exempt flow on moto: the alert's "Exempt for…" button opens a modal with the policy's durations,
-/// the submission records who, why and until when; the pipeline and the sweeper leave the resource
+/// the submission records who, why and until when and updates the alert; a clicker who may not exempt
+/// is refused on the click, with no modal; the pipeline and the sweeper leave the resource
 /// alone until it ends, and the next sweep after that remediates it.
 /// </summary>
 [Collection(MotoCollection.Name)]
@@ -82,12 +85,73 @@ public sealed class ExemptionTests(MotoServer moto)
     {
         await using var world = await SlackApprovalWorld.CreateAsync(moto, Shipped.Value);
         var (groupId, eventId, _, _) = await world.OpenSshAndProcessAsync();
-        await world.ClickAsync(SlackActionIds.Exempt, new SlackActionValue(eventId, AdminPortsPolicy, groupId), "U0DEVELOPER", new(SlackApprovalWorld.Channel, "1700000000.000001"));
 
-        var (status, body) = await world.SubmitModalAsync("U0DEVELOPER", "please", "30d");
+        var status = await world.ClickAsync(SlackActionIds.Exempt, new SlackActionValue(eventId, AdminPortsPolicy, groupId), "U0DEVELOPER", new(SlackApprovalWorld.Channel, "1700000000.000001"));
 
         Assert.Equal(200, status);
-        Assert.Contains("Only approvers of", body, StringComparison.Ordinal);
+        Assert.Empty(world.Requests("/api/views.open"));
+        Assert.Contains("Only approvers of", Assert.Single(world.Notices()), StringComparison.Ordinal);
+        var refusal = Assert.Single(await world.Runtime.StateStore.ReadInteractionsAsync(eventId, CancellationToken.None));
+        Assert.Equal(InteractionResult.Refused, refusal.Result);
+        Assert.StartsWith("U0DEVELOPER may not exempt: neither an approver of", refusal.Reason, StringComparison.Ordinal);
         Assert.Empty(await world.Runtime.Holds.ReadAsync(RemediationWorld.MemberAccount, RemediationWorld.Region, groupId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_exemption_updates_the_alert_with_who_until_when_and_why_and_drops_its_exempt_button()
+    {
+        await using var world = await SlackApprovalWorld.CreateAsync(moto, Shipped.Value);
+        var (groupId, eventId, _, _) = await world.OpenSshAndProcessAsync();
+        var alert = Assert.Single(world.Requests("/api/chat.postMessage"));
+        var message = new SlackMessageLocation((string)alert["channel"]!, "1700000000.000042");
+        await world.ClickAsync(SlackActionIds.Exempt, new SlackActionValue(eventId, AdminPortsPolicy, groupId), SlackApprovalWorld.UndoUser, message);
+
+        var (status, body) = await world.SubmitModalAsync(SlackApprovalWorld.UndoUser, "bastion <until> the VPN is live", "7d");
+
+        Assert.Equal((200, ""), (status, body));
+        var hold = Assert.Single(await world.Runtime.Holds.ReadAsync(RemediationWorld.MemberAccount, RemediationWorld.Region, groupId, CancellationToken.None));
+        var update = Assert.Single(world.Requests("/api/chat.update"));
+        Assert.Equal((message.Channel, message.Ts), ((string)update["channel"]!, (string)update["ts"]!));
+        var blocks = SlackApprovalWorld.Text(update["blocks"]!);
+        Assert.Contains($"Exempted by <@{SlackApprovalWorld.UndoUser}> until {SlackMarkdown.Date(hold.Until)}: bastion &lt;until&gt; the VPN is live", blocks, StringComparison.Ordinal);
+        Assert.DoesNotContain(SlackActionIds.Exempt, blocks, StringComparison.Ordinal);
+        Assert.Contains($"\"action_id\":\"{SlackActionIds.Undo}\"", blocks, StringComparison.Ordinal);
+        Assert.Equal(AuditOutcome.Remediated, Assert.Single((await world.Runtime.StateStore.ReadAuditAsync(eventId, CancellationToken.None))!.Decisions).Outcome);
+    }
+
+    [Fact]
+    public async Task An_exemption_whose_alert_location_is_unknown_is_still_recorded()
+    {
+        await using var world = await SlackApprovalWorld.CreateAsync(moto, Shipped.Value);
+        var (groupId, eventId, _, _) = await world.OpenSshAndProcessAsync();
+        var value = new SlackActionValue(eventId, AdminPortsPolicy, groupId);
+
+        var (status, body) = await world.SubmitViewAsync(new JsonObject
+        {
+            ["type"] = "view_submission",
+            ["user"] = new JsonObject { ["id"] = SlackApprovalWorld.UndoUser },
+            ["view"] = new JsonObject
+            {
+                ["id"] = "V0MODAL",
+                ["type"] = "modal",
+                ["callback_id"] = HoldModals.ExemptCallback,
+                ["private_metadata"] = new JsonObject { ["target"] = value.ToString() }.ToJsonString(),
+                ["state"] = new JsonObject
+                {
+                    ["values"] = new JsonObject
+                    {
+                        ["reason"] = new JsonObject { ["reason"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "lab account" } },
+                        ["duration"] = new JsonObject { ["duration"] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = "1d" } } },
+                    },
+                },
+            },
+        });
+
+        Assert.Equal((200, ""), (status, body));
+        Assert.Single(await world.Runtime.Holds.ReadAsync(RemediationWorld.MemberAccount, RemediationWorld.Region, groupId, CancellationToken.None));
+        Assert.Empty(world.Requests("/api/chat.update"));
+        var interaction = Assert.Single(await world.Runtime.StateStore.ReadInteractionsAsync(eventId, CancellationToken.None));
+        Assert.Equal(InteractionResult.Exempted, interaction.Result);
+        Assert.Contains(interaction.Errors, e => e.StartsWith("message not updated", StringComparison.Ordinal));
     }
 }

@@ -174,11 +174,18 @@ internal sealed class SlackApprovalWorld : IAsyncDisposable
         return (json.RootElement.GetProperty("statusCode").GetInt32(), json.RootElement.GetProperty("body").GetString() ?? "");
     }
 
-    /// <summary>Clicks Undo on <paramref name="value"/> as <paramref name="userId"/> and submits its modal with <paramref name="reason"/>; returns the submission's answer.</summary>
+    /// <summary>
+    /// Clicks Undo on <paramref name="value"/> as <paramref name="userId"/> and submits its modal with
+    /// <paramref name="reason"/>; returns the submission's answer, or, when the click was refused before
+    /// any modal opened, status 200 and the notice the clicker was sent.
+    /// </summary>
     public async Task<(int Status, string Body)> UndoAsync(SlackActionValue value, string userId, string reason, SlackMessageLocation? message = null)
     {
+        var (opened, notices) = (Requests("/api/views.open").Count, Notices().Count);
         Assert.Equal(200, await ClickAsync(SlackActionIds.Undo, value, userId, message ?? new SlackMessageLocation(Channel, "1700000000.000001")));
-        return await SubmitModalAsync(userId, reason);
+        return Requests("/api/views.open").Count == opened
+            ? (200, string.Join("\n", Notices().Skip(notices)))
+            : await SubmitModalAsync(userId, reason);
     }
 
     /// <summary>Sends a raw interaction request as API Gateway payload v2 JSON through the Lambda entry (of <paramref name="through"/> when given); returns the HTTP status.</summary>

@@ -63,7 +63,8 @@ public sealed class SlackUndoAndResilienceTests(MotoServer moto)
 
         var (status, body) = await world.UndoAsync(new SlackActionValue(eventId, AdminPortsPolicy, groupId), "U0DEVELOPER", "let me in");
         Assert.Equal(200, status);
-        Assert.Contains("\"response_action\":\"errors\"", body, StringComparison.Ordinal);
+        Assert.Contains("Only approvers of", body, StringComparison.Ordinal);
+        Assert.Empty(world.Requests("/api/views.open"));
 
         Assert.Equal(["443"], (await world.World.IngressRulesAsync(groupId)).Select(r => r.FromPort.ToString()));
         Assert.Equal([InteractionResult.Refused], (await world.Runtime.StateStore.ReadInteractionsAsync(eventId, CancellationToken.None)).Select(c => c.Result).Where(r => r != InteractionResult.ModalOpened));

@@ -40,6 +40,7 @@ public sealed class SlackMessagesGoldenTests
             ["result-denied"] = SlackMessages.ResultUpdate(new(SlackResultKind.Denied, SlackMessageSamples.Settled(AuditOutcome.PendingApproval, null), at, "U0999ZZZZ")),
             ["result-expired"] = SlackMessages.ResultUpdate(new(SlackResultKind.Expired, SlackMessageSamples.Settled(AuditOutcome.PendingApproval, null), SlackMessageSamples.Now.AddHours(1))),
             ["result-failed"] = SlackMessages.ResultUpdate(new(SlackResultKind.Failed, SlackMessageSamples.Settled(AuditOutcome.Failed, null), at, "U0123ABCD", "RevokeSecurityGroupRules: UnauthorizedOperation")),
+            ["result-exempted"] = SlackMessages.ResultUpdate(new(SlackResultKind.Exempted, SlackMessageSamples.Facts(AuditOutcome.Remediated), at, "U0777UNDO", "bastion until the VPN is live", OfferUndo: true, Until: at.AddDays(7))),
             ["result-undone"] = SlackMessages.ResultUpdate(new(SlackResultKind.Undone, SlackMessageSamples.Facts(AuditOutcome.Remediated), at, "U0777UNDO")),
         };
     }

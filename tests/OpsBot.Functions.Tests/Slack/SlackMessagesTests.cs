@@ -119,6 +119,26 @@ public sealed class SlackMessagesTests
     }
 
     [Fact]
+    public void An_exempted_alert_keeps_its_undo_but_not_its_exempt_button()
+    {
+        var update = new SlackResultUpdate(SlackResultKind.Exempted, SlackMessageSamples.Facts(AuditOutcome.Remediated), SlackMessageSamples.Now, "U0777UNDO", "lab", OfferUndo: true, Until: SlackMessageSamples.Now.AddDays(1));
+
+        Assert.Equal([SlackActionIds.Undo], Buttons(SlackMessages.ResultUpdate(update)).Select(b => b.ActionId));
+    }
+
+    [Fact]
+    public void An_exempted_notify_only_alert_has_no_buttons_and_says_who_until_when_and_why()
+    {
+        var until = SlackMessageSamples.Now.AddDays(7);
+        var update = new SlackResultUpdate(SlackResultKind.Exempted, SlackMessageSamples.Facts(AuditOutcome.Notified), SlackMessageSamples.Now, "U0777UNDO", "<!channel> lab", OfferUndo: true, Until: until);
+
+        var message = SlackMessages.ResultUpdate(update);
+
+        Assert.Empty(Buttons(message));
+        Assert.Contains($"Exempted by <@U0777UNDO> until {SlackMarkdown.Date(until)}: &lt;!channel&gt; lab", Readable(message), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_console_link_escapes_what_it_embeds()
     {
         var facts = SlackMessageSamples.Facts(AuditOutcome.Notified) with { ResourceId = "sg-1|<x>" };

@@ -67,8 +67,8 @@ public static class SlackMessages
 
     /// <summary>
     /// The settled form of an approval request or alert: approved, already compliant, denied, expired,
-    /// failed or undone, by whom and when. Buttons are gone, except Undo after an approved remediation
-    /// when <see cref="SlackResultUpdate.OfferUndo"/> is set.
+    /// failed, undone or exempted, by whom and when. Buttons are gone, except Undo after an approved
+    /// remediation, or on an exempted alert that offered it, when <see cref="SlackResultUpdate.OfferUndo"/> is set.
     /// </summary>
     public static SlackMessage ResultUpdate(SlackResultUpdate update)
     {
@@ -77,13 +77,18 @@ public static class SlackMessages
         var status = ResultStatus(update.Kind);
         var blocks = new List<SlackBlock> { AlertFactBlocks.Header(facts, status) };
         blocks.AddRange(AlertFactBlocks.Facts(facts));
+        if (update.Kind == SlackResultKind.Exempted)
+        {
+            blocks.Add(AlertFactBlocks.Section($"*What was done*\n{WhatWasDone(facts)}"));
+        }
+
         blocks.Add(AlertFactBlocks.Section($"*Result*\n{ResultText(update)}"));
         if (update.Kind == SlackResultKind.Approved)
         {
             blocks.Add(AlertFactBlocks.Section($"*Verification*\n{AlertFactBlocks.Verification(facts.CompliantAfter)}"));
         }
 
-        if (update.OfferUndo && update.Kind == SlackResultKind.Approved && CanUndo(facts))
+        if (update.OfferUndo && (update.Kind is SlackResultKind.Approved or SlackResultKind.Exempted) && CanUndo(facts))
         {
             blocks.Add(new ActionsBlock(SlackActionIds.ActionsBlockId, [UndoButton(facts)]));
         }
@@ -157,6 +162,7 @@ public static class SlackMessages
         SlackResultKind.Undone => "Undone",
         SlackResultKind.Released => "Held batch released",
         SlackResultKind.BreakerReset => "Circuit breaker reset",
+        SlackResultKind.Exempted => "Exempted",
         _ => kind.ToString(),
     };
 
@@ -191,6 +197,7 @@ public static class SlackMessages
                 : $":leftwards_arrow_with_hook: Undone{by} {at}. Restored {Count(facts.Revoked.Count, "rule")}:\n{AlertFactBlocks.Elements(facts.Revoked)}{reason}",
             SlackResultKind.Released => $":arrow_forward: Released{by} {at}.{reason}",
             SlackResultKind.BreakerReset => $":arrows_counterclockwise: Circuit breaker reset{by} {at}: policies act in their own modes again.{reason}",
+            SlackResultKind.Exempted => $":pause_button: Exempted{by} until {SlackMarkdown.Date(update.Until ?? update.At)}: {SlackMarkdown.Escape((update.Reason ?? "").ReplaceLineEndings(" "))}",
             _ => $"{update.Kind} {at}{by}.{reason}",
         };
     }

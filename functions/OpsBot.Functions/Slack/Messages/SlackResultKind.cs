@@ -26,4 +26,7 @@ public enum SlackResultKind
 
     /// <summary>A breaker approver reset the circuit breaker from its message.</summary>
     BreakerReset,
+
+    /// <summary>An approver exempted the resource from the policy until a date, with a reason; what was done stays as it was.</summary>
+    Exempted,
 }
