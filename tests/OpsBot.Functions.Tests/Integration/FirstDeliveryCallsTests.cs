@@ -17,14 +17,15 @@ public sealed class FirstDeliveryCallsTests(MotoServer moto)
 {
     // Claim; audit read; STS: who OpsBot is and the member session; EC2: group and rules, with the
     // group's holds read beside them; the brakes' counts in one transaction; provisional record;
-    // revoke; EC2 again to verify; final record; outbox: SNS alert and result event created taken;
-    // SNS; EventBridge; both settled; claim done.
+    // revoke; EC2 again to verify; the final record with its outbox (SNS alert and result event
+    // created taken) in one transaction; SNS; EventBridge; both settled; claim done.
     private static readonly string[] Expected =
     [
         "dynamodb GetItem",
-        "dynamodb PutItem", "dynamodb PutItem", "dynamodb PutItem", "dynamodb PutItem", "dynamodb PutItem", "dynamodb PutItem",
+        "dynamodb PutItem", "dynamodb PutItem", "dynamodb PutItem", // claim, provisional record, claim done
         "dynamodb Query", // the group's suppressions and exemptions, read beside the group
-        "dynamodb TransactWriteItems",
+        "dynamodb TransactWriteItems", // the brakes' counts
+        "dynamodb TransactWriteItems", // the final record and its outbox
         "dynamodb UpdateItem", "dynamodb UpdateItem",
         "ec2 DescribeSecurityGroupRules", "ec2 DescribeSecurityGroupRules", "ec2 DescribeSecurityGroups", "ec2 DescribeSecurityGroups",
         "ec2 RevokeSecurityGroupIngress",
