@@ -38,15 +38,42 @@ public sealed class AuditAnnouncer(PolicySet policies, IStateStore state, IAlert
     /// <param name="slack">Slack alerts, or null for none this round.</param>
     /// <param name="cancellationToken">Cancels sending; what was not sent stays owed.</param>
     /// <exception cref="Exception">A state-table failure; what was not recorded as sent stays owed.</exception>
-    public async Task<AnnouncementRound> AnnounceAsync(AuditRecord record, IReadOnlyList<AuditDecision> decisions, string round, SlackAlertPublisher? slack, CancellationToken cancellationToken)
+    public Task<AnnouncementRound> AnnounceAsync(AuditRecord record, IReadOnlyList<AuditDecision> decisions, string round, SlackAlertPublisher? slack, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        return AnnounceAsync(record, decisions, round, slack, (owed, owner) => state.OweAndTakeAnnouncementsAsync(record.EventId, owed, owner, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the final audit record <paramref name="record"/> together with the outbox of its first
+    /// round (<see cref="DecidedRound"/>, all of its decisions; see <see cref="IStateStore.WriteAuditAndOweAsync"/>),
+    /// then announces it as <see cref="AnnounceAsync(AuditRecord, IReadOnlyList{AuditDecision}, string, SlackAlertPublisher?, CancellationToken)"/> does.
+    /// </summary>
+    /// <param name="record">The final audit record, not yet written.</param>
+    /// <param name="slack">Slack alerts, or null for none.</param>
+    /// <param name="written">Called once the record is written, before anything is sent; null for nothing.</param>
+    /// <param name="cancellationToken">Cancels writing and sending; what was not sent stays owed.</param>
+    /// <exception cref="Exception">A state-table failure; what was not recorded as sent stays owed.</exception>
+    public Task<AnnouncementRound> RecordAndAnnounceAsync(AuditRecord record, SlackAlertPublisher? slack, Action<AuditRecord>? written, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return AnnounceAsync(record, record.Decisions, DecidedRound, slack, async (owed, owner) =>
+        {
+            var recorded = await state.WriteAuditAndOweAsync(record, owed, owner, cancellationToken);
+            written?.Invoke(record);
+            return recorded;
+        }, cancellationToken);
+    }
+
+    // recordOwed records the owed announcements (given with this attempt's owner) and says what it found.
+    private async Task<AnnouncementRound> AnnounceAsync(AuditRecord record, IReadOnlyList<AuditDecision> decisions, string round, SlackAlertPublisher? slack, Func<IReadOnlyList<Announcement>, string, Task<OwedAnnouncements>> recordOwed, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(decisions);
         var owed = Owed(decisions, round, slack is not null);
         var owner = Guid.NewGuid().ToString("N");
 
         // A first delivery creates its announcements already taken: no read, no take before sending.
-        var recorded = await state.OweAndTakeAnnouncementsAsync(record.EventId, owed, owner, cancellationToken);
+        var recorded = await recordOwed(owed, owner);
         var known = recorded.Earlier.ToDictionary(a => a.Announcement.Id, StringComparer.Ordinal);
         var stillOwed = 0;
         var toSend = new List<(Announcement Announcement, int Attempt)>();

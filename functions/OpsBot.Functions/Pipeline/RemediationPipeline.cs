@@ -91,14 +91,11 @@ public sealed class RemediationPipeline(PolicySet policies, IStateStore state, I
         try
         {
             var earlier = await state.ReadAuditAsync(eventId, cancellationToken);
-            var record = earlier is { Provisional: false } ? earlier : Settle(earlier, await decide());
-            if (!ReferenceEquals(record, earlier))
-            {
-                await state.WriteAuditAsync(record, cancellationToken);
-                observer?.Decided(record);
-            }
-
-            round = await _announcer.AnnounceAsync(record, record.Decisions, AuditAnnouncer.DecidedRound, slack, cancellationToken);
+            // A new final record is written in the same transaction as the outbox it owes; an earlier one
+            // (a redelivery) sends what its outbox still owes.
+            round = earlier is { Provisional: false }
+                ? await _announcer.AnnounceAsync(earlier, earlier.Decisions, AuditAnnouncer.DecidedRound, slack, cancellationToken)
+                : await _announcer.RecordAndAnnounceAsync(Settle(earlier, await decide()), slack, observer is null ? null : observer.Decided, cancellationToken);
             if (!round.IsComplete)
             {
                 throw new AnnouncementsOwedException(eventId, round.StillOwed);

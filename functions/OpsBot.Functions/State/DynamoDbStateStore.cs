@@ -51,6 +51,9 @@ public sealed class DynamoDbStateStore(IAmazonDynamoDB dynamoDb, string tableNam
     /// <summary>How long audit records are kept.</summary>
     public static readonly TimeSpan AuditRetention = TimeSpan.FromDays(400);
 
+    // The most writes one TransactWriteItems may hold (DynamoDB's limit).
+    private const int MaxTransactionWrites = 100;
+
     private static readonly ClaimLease DefaultLease = ClaimLease.ForFunction(TimeSpan.FromSeconds(60));
 
     private readonly ClaimItems _claims = new(dynamoDb, tableName, clock, lease ?? DefaultLease, ClaimRetention);
@@ -127,21 +130,7 @@ public sealed class DynamoDbStateStore(IAmazonDynamoDB dynamoDb, string tableNam
     {
         ArgumentNullException.ThrowIfNull(record);
 
-        // The outbox lives in its own items; the record never carries a stale copy of it.
-        record = AuditText.Fit(record) with { Announcements = [] };
-        var request = new PutItemRequest
-        {
-            TableName = tableName,
-            Item = new Dictionary<string, AttributeValue>(Key(record.EventId, "AUDIT"))
-            {
-                ["record"] = new AttributeValue(JsonSerializer.Serialize(record, AuditJsonContext.Default.AuditRecord)),
-                ["outcome"] = new AttributeValue(record.Outcome.ToString()),
-                ["account"] = new AttributeValue(record.Account.Length == 0 ? "-" : record.Account),
-                ["recordedAt"] = new AttributeValue(record.RecordedAt.ToString("O", CultureInfo.InvariantCulture)),
-                ["provisional"] = new AttributeValue { BOOL = record.Provisional },
-                ["expiresAt"] = Number(record.RecordedAt + AuditRetention),
-            },
-        };
+        var request = new PutItemRequest { TableName = tableName, Item = AuditItem(record) };
         if (record.Provisional)
         {
             // A provisional record never replaces a final one: a late copy of this very request (sent
@@ -158,6 +147,40 @@ public sealed class DynamoDbStateStore(IAmazonDynamoDB dynamoDb, string tableNam
         {
             throw new AuditRecordSupersededException(record.EventId);
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One <c>TransactWriteItems</c>: the record's put and the outbox items' conditional puts, so a
+    /// first delivery records its outcome and what it owes in one round trip, and neither without the
+    /// other. When an announcement is already recorded (an earlier attempt, or this very transaction
+    /// resent after its answer was lost) the transaction is refused whole and the record and outbox are
+    /// written the two-step way, which keeps what is recorded. A provisional record, or more
+    /// announcements than one transaction holds, go the two-step way from the start.
+    /// </remarks>
+    public async Task<OwedAnnouncements> WriteAuditAndOweAsync(AuditRecord record, IReadOnlyList<Announcement> announcements, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(announcements);
+        if (!record.Provisional && announcements.Count < MaxTransactionWrites)
+        {
+            try
+            {
+                await dynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest
+                {
+                    TransactItems = [new TransactWriteItem { Put = new Put { TableName = tableName, Item = AuditItem(record) } }, .. _outbox.CreateTakenWrites(record.EventId, announcements, owner)],
+                }, cancellationToken);
+                return new OwedAnnouncements(announcements.Select(a => a.Id).ToHashSet(StringComparer.Ordinal), []);
+            }
+            catch (TransactionCanceledException)
+            {
+                // An announcement is recorded already (or another write touched an item at that moment):
+                // this transaction wrote nothing, and the two-step writes keep what is there and say what it was.
+            }
+        }
+
+        await WriteAuditAsync(record, cancellationToken);
+        return await _outbox.OweAndTakeAsync(record.EventId, announcements, owner, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -348,6 +371,21 @@ public sealed class DynamoDbStateStore(IAmazonDynamoDB dynamoDb, string tableNam
         var handledBy = item.TryGetValue("handledBy", out var by) ? by.S : null;
         DateTimeOffset? handledAt = item.TryGetValue("handledAt", out var at) ? DateTimeOffset.Parse(at.S, CultureInfo.InvariantCulture) : null;
         return new StoredPendingAction(action, status, message, handledBy, handledAt);
+    }
+
+    // The audit item. The outbox lives in its own items; the record never carries a stale copy of it.
+    private static Dictionary<string, AttributeValue> AuditItem(AuditRecord record)
+    {
+        record = AuditText.Fit(record) with { Announcements = [] };
+        return new Dictionary<string, AttributeValue>(Key(record.EventId, "AUDIT"))
+        {
+            ["record"] = new AttributeValue(JsonSerializer.Serialize(record, AuditJsonContext.Default.AuditRecord)),
+            ["outcome"] = new AttributeValue(record.Outcome.ToString()),
+            ["account"] = new AttributeValue(record.Account.Length == 0 ? "-" : record.Account),
+            ["recordedAt"] = new AttributeValue(record.RecordedAt.ToString("O", CultureInfo.InvariantCulture)),
+            ["provisional"] = new AttributeValue { BOOL = record.Provisional },
+            ["expiresAt"] = Number(record.RecordedAt + AuditRetention),
+        };
     }
 
     private static string PendingSortKey(string policyId, string resourceId) => $"PENDING#{policyId}#{resourceId}";

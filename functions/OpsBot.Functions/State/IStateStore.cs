@@ -47,6 +47,20 @@ public interface IStateStore
     /// <summary>Writes (or replaces) the audit record of an event.</summary>
     Task WriteAuditAsync(AuditRecord record, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes the final audit record of an event and records the <paramref name="announcements"/> it owes,
+    /// each one it creates taken for <paramref name="owner"/> as <see cref="OweAndTakeAnnouncementsAsync"/>
+    /// does. A store that can makes it one atomic write (record and outbox together, one round trip);
+    /// by default it is <see cref="WriteAuditAsync"/> and then <see cref="OweAndTakeAnnouncementsAsync"/>.
+    /// </summary>
+    /// <returns>What recording the outbox found, as <see cref="OweAndTakeAnnouncementsAsync"/> returns it.</returns>
+    async Task<OwedAnnouncements> WriteAuditAndOweAsync(AuditRecord record, IReadOnlyList<Announcement> announcements, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await WriteAuditAsync(record, cancellationToken);
+        return await OweAndTakeAnnouncementsAsync(record.EventId, announcements, owner, cancellationToken);
+    }
+
     /// <summary>The audit record of <paramref name="eventId"/> with its outbox (<see cref="AuditRecord.Announcements"/>), or null.</summary>
     Task<AuditRecord?> ReadAuditAsync(string eventId, CancellationToken cancellationToken);
 

@@ -15,6 +15,9 @@ internal sealed class OutboxItems(IAmazonDynamoDB dynamoDb, string tableName, Ti
 {
     private const string Prefix = "OUTBOX#";
 
+    // Refuses a write that would overwrite an announcement already recorded.
+    private const string NewItem = "attribute_not_exists(pk)";
+
     public async Task OweAsync(string eventId, IReadOnlyList<Announcement> announcements, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -67,16 +70,8 @@ internal sealed class OutboxItems(IAmazonDynamoDB dynamoDb, string tableName, Ti
             await dynamoDb.PutItemAsync(new PutItemRequest
             {
                 TableName = tableName,
-                Item = new Dictionary<string, AttributeValue>(StateItems.Key(eventId, Prefix + announcement.Id))
-                {
-                    ["announcement"] = new AttributeValue(JsonSerializer.Serialize(announcement, AuditJsonContext.Default.Announcement)),
-                    ["status"] = new AttributeValue(Text(AnnouncementStatus.Sending)),
-                    ["owner"] = new AttributeValue(owner),
-                    ["leaseUntil"] = StateItems.Number(now + lease.Lease),
-                    ["attempts"] = StateItems.Number(1),
-                    ["expiresAt"] = StateItems.Number(now + retention),
-                },
-                ConditionExpression = "attribute_not_exists(pk)",
+                Item = TakenItem(eventId, announcement, owner, now),
+                ConditionExpression = NewItem,
                 ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
             }, cancellationToken);
             return (true, null);
@@ -87,6 +82,17 @@ internal sealed class OutboxItems(IAmazonDynamoDB dynamoDb, string tableName, Ti
             // (then it is sending for this owner, and the usual take gets it again).
             return (false, ex.Item is { Count: > 0 } item && item.ContainsKey("announcement") ? ToState(item) : null);
         }
+    }
+
+    /// <summary>
+    /// The writes that create <paramref name="announcements"/> already taken for <paramref name="owner"/>
+    /// (as <see cref="OweAndTakeAsync"/> does), for a transaction that records them with their audit record.
+    /// Each is refused if the announcement is already recorded.
+    /// </summary>
+    public IReadOnlyList<TransactWriteItem> CreateTakenWrites(string eventId, IReadOnlyList<Announcement> announcements, string owner)
+    {
+        var now = clock.GetUtcNow();
+        return [.. announcements.Select(a => new TransactWriteItem { Put = new Put { TableName = tableName, Item = TakenItem(eventId, a, owner, now), ConditionExpression = NewItem } })];
     }
 
     public async Task<IReadOnlyList<AnnouncementState>> ReadAsync(string eventId, CancellationToken cancellationToken)
@@ -197,6 +203,18 @@ internal sealed class OutboxItems(IAmazonDynamoDB dynamoDb, string tableName, Ti
             return null;
         }
     }
+
+    // An announcement recorded and taken at once: sending for owner, attempt 1, leased.
+    private Dictionary<string, AttributeValue> TakenItem(string eventId, Announcement announcement, string owner, DateTimeOffset now) =>
+        new(StateItems.Key(eventId, Prefix + announcement.Id))
+        {
+            ["announcement"] = new AttributeValue(JsonSerializer.Serialize(announcement, AuditJsonContext.Default.Announcement)),
+            ["status"] = new AttributeValue(Text(AnnouncementStatus.Sending)),
+            ["owner"] = new AttributeValue(owner),
+            ["leaseUntil"] = StateItems.Number(now + lease.Lease),
+            ["attempts"] = StateItems.Number(1),
+            ["expiresAt"] = StateItems.Number(now + retention),
+        };
 
     private static AnnouncementState ToState(Dictionary<string, AttributeValue> item)
     {
