@@ -80,7 +80,7 @@ public sealed class ExemptionWorkflow(PolicySet policies, IStateStore state, Hol
             return ClickOutcome.Refused($"policy {target.PolicyId} is no longer loaded", $"Policy {SlackMarkdown.Code(target.PolicyId)} is no longer loaded; nothing was exempted.");
         }
 
-        if (await approvals.MayAsync([.. policy.Remediation.Approvers, .. approvals.UndoUsers], userId, cancellationToken) is { Allowed: false } check)
+        if (await approvals.MayActAsync([.. policy.Remediation.Approvers, .. approvals.UndoUsers], userId, cancellationToken) is { Allowed: false } check)
         {
             return ClickOutcome.Refused(
                 $"{userId} may not exempt: neither an approver of {policy.Id} nor an undo user{check.Problem}",
