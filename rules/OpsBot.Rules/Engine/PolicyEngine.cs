@@ -9,45 +9,55 @@ using OpsBot.Rules.Resources;
 namespace OpsBot.Rules.Engine;
 
 /// <summary>
-/// Every policy of a set compiled once, at load, into one NRules session factory, whatever resource
-/// types they govern. Each resource is evaluated in a session of its own: NRules builds no join
-/// index, so a session holding many resources would cost time quadratic in their number.
+/// Every policy of a set compiled once, at load, into NRules session factories: one per resource
+/// type, holding the rules of that type's policies, so that a resource's session activates only the
+/// rules that can match it (a session activates every rule of its factory when it is created, and a
+/// scan creates one per resource). Each resource is evaluated in a session of its own: NRules builds
+/// no join index, so a session holding many resources would cost time quadratic in their number.
 /// </summary>
 internal sealed class PolicyEngine
 {
-    private readonly ISessionFactory _sessions;
+    private readonly Dictionary<string, ISessionFactory> _sessions = new(StringComparer.Ordinal);
 
     /// <summary>Builds and compiles the rules of <paramref name="policies"/>, each from its resource type's declaration.</summary>
     /// <exception cref="ArgumentException">A policy's condition does not pass the expression check, or names an unknown resource or collection.</exception>
     public PolicyEngine(IEnumerable<Policy> policies, ResourceTypeRegistry resources)
     {
-        var compiler = new RuleCompiler();
-        var rules = new List<NRules.RuleModel.IRuleDefinition>();
-        var registered = new HashSet<(string, string)>();
-        foreach (var policy in policies)
+        foreach (var ofType in policies.GroupBy(p => p.Resource, StringComparer.Ordinal))
         {
-            var builder = Rules(policy, resources);
-            if (registered.Add((policy.Resource, policy.Select)))
+            var compiler = new RuleCompiler();
+            var rules = new List<NRules.RuleModel.IRuleDefinition>();
+            var registered = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var policy in ofType)
             {
-                builder.RegisterFactIdentity(compiler);
+                var builder = Rules(policy, resources);
+                if (registered.Add(policy.Select))
+                {
+                    builder.RegisterFactIdentity(compiler);
+                }
+
+                rules.AddRange(policy.Rule is { } code ? CodeRules(policy, code, builder) : builder.Build(policy));
             }
 
-            rules.AddRange(policy.Rule is { } code ? CodeRules(policy, code, builder) : builder.Build(policy));
+            _sessions.Add(ofType.Key, compiler.Compile(rules));
         }
-
-        _sessions = compiler.Compile(rules);
     }
 
     /// <summary>
     /// Inserts <paramref name="resource"/> and the elements of every collection of its type into a
-    /// new session and fires it. Only the policies in <paramref name="candidates"/> are asked about:
+    /// new session of its type's rules and fires it. Only the policies in <paramref name="candidates"/> are asked about:
     /// a condition of another policy that throws counts as false, as if it had not been evaluated.
     /// </summary>
     /// <exception cref="PolicyEvaluationException">A condition of a candidate policy threw.</exception>
     public FiredRules Run(IResourceType type, object resource, IReadOnlyCollection<Policy> candidates)
     {
         var fired = new FiredRules();
-        var session = _sessions.CreateSession();
+        if (!_sessions.TryGetValue(type.Name, out var factory))
+        {
+            return fired;
+        }
+
+        var session = factory.CreateSession();
         session.DependencyResolver = fired;
         string? failed = null;
         session.Events.LhsExpressionFailedEvent += (_, e) =>
