@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Dynamic.Core;
 using System.Linq.Dynamic.Core.Exceptions;
 using System.Linq.Expressions;
@@ -13,6 +14,11 @@ namespace OpsBot.Rules.Policies;
 /// </summary>
 public static class PolicyExpressionCompiler
 {
+    // Enough for every expression of a large policy set; a process that parses more starts over.
+    private const int MaxParsed = 4096;
+
+    private static readonly ConcurrentDictionary<ParseKey, (LambdaExpression?, (string, int)?)> Parsed = new();
+
     /// <summary>
     /// Checks <paramref name="expression"/> over <paramref name="resourceType"/>: over the resource
     /// and the element of <paramref name="collection"/> for <see cref="ExpressionScope.Element"/>, over
@@ -23,43 +29,64 @@ public static class PolicyExpressionCompiler
     {
         ArgumentNullException.ThrowIfNull(expression);
         ArgumentNullException.ThrowIfNull(resourceType);
-        var resource = Expression.Parameter(resourceType.FactType, resourceType.Variable);
-        ParameterExpression[] parameters = scope == ExpressionScope.Element
-            ? [Expression.Parameter((collection ?? throw new ArgumentNullException(nameof(collection))).ElementType, collection.Variable), resource]
-            : [resource];
-        return Parse(expression, scope, resourceType, collection, parameters).Problem;
+        if (scope == ExpressionScope.Element)
+        {
+            ArgumentNullException.ThrowIfNull(collection);
+        }
+
+        return Parse(expression, scope, resourceType, collection).Problem;
     }
 
     /// <summary>The <c>when</c> condition as a typed lambda over (element, resource).</summary>
     /// <exception cref="ArgumentException"><paramref name="expression"/> does not pass <see cref="Check"/>.</exception>
     internal static Expression<Func<TElement, TResource, bool>> ParseWhen<TElement, TResource>(string expression, IResourceType resourceType, IElementCollection collection)
     {
-        var element = Expression.Parameter(typeof(TElement), collection.Variable);
-        var resource = Expression.Parameter(typeof(TResource), resourceType.Variable);
-        return Expression.Lambda<Func<TElement, TResource, bool>>(Body(expression, ExpressionScope.Element, resourceType, collection, element, resource), element, resource);
+        var parsed = Valid(expression, ExpressionScope.Element, resourceType, collection);
+        return Expression.Lambda<Func<TElement, TResource, bool>>(parsed.Body, parsed.Parameters);
     }
 
     /// <summary>The <c>when</c> condition as a lambda over (element, resource), for checks that read its shape.</summary>
     /// <exception cref="ArgumentException"><paramref name="expression"/> does not pass <see cref="Check"/>.</exception>
-    internal static LambdaExpression ParseWhen(string expression, IResourceType resourceType, IElementCollection collection)
-    {
-        ParameterExpression[] parameters = [Expression.Parameter(collection.ElementType, collection.Variable), Expression.Parameter(resourceType.FactType, resourceType.Variable)];
-        var (lambda, problem) = Parse(expression, ExpressionScope.Element, resourceType, collection, parameters);
-        return problem is { } p ? throw new ArgumentException($"`{expression}` is invalid: {p.Message}", nameof(expression)) : lambda!;
-    }
+    internal static LambdaExpression ParseWhen(string expression, IResourceType resourceType, IElementCollection collection) =>
+        Valid(expression, ExpressionScope.Element, resourceType, collection);
 
     /// <summary>The <c>unless</c> condition as a typed lambda over the resource.</summary>
     /// <exception cref="ArgumentException"><paramref name="expression"/> does not pass <see cref="Check"/>.</exception>
     internal static Expression<Func<TResource, bool>> ParseUnless<TResource>(string expression, IResourceType resourceType)
     {
-        var resource = Expression.Parameter(typeof(TResource), resourceType.Variable);
-        return Expression.Lambda<Func<TResource, bool>>(Body(expression, ExpressionScope.Resource, resourceType, null, resource), resource);
+        var parsed = Valid(expression, ExpressionScope.Resource, resourceType, null);
+        return Expression.Lambda<Func<TResource, bool>>(parsed.Body, parsed.Parameters);
     }
 
-    private static Expression Body(string expression, ExpressionScope scope, IResourceType resourceType, IElementCollection? collection, params ParameterExpression[] parameters)
+    private static LambdaExpression Valid(string expression, ExpressionScope scope, IResourceType resourceType, IElementCollection? collection)
     {
-        var (lambda, problem) = Parse(expression, scope, resourceType, collection, parameters);
-        return problem is { } p ? throw new ArgumentException($"`{expression}` is invalid: {p.Message}", nameof(expression)) : lambda!.Body;
+        var (lambda, problem) = Parse(expression, scope, resourceType, collection);
+        return problem is { } p ? throw new ArgumentException($"`{expression}` is invalid: {p.Message}", nameof(expression)) : lambda!;
+    }
+
+    // Each text is parsed once per scope: the load checks it, the load's own checks read its shape,
+    // and the rules engine is built from it, and every policy of a type repeats the same `unless`.
+    // Parsing is most of the cost of loading policies (opsbot scan, docs/benchmarks.md). Expression
+    // trees are immutable, so the parse (parameters included) is shared by everyone who asks.
+    private static (LambdaExpression? Lambda, (string Message, int Offset)? Problem) Parse(
+        string expression, ExpressionScope scope, IResourceType resourceType, IElementCollection? collection)
+    {
+        var key = new ParseKey(expression, scope, resourceType, scope == ExpressionScope.Element ? collection : null);
+        if (Parsed.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        if (Parsed.Count >= MaxParsed)
+        {
+            Parsed.Clear();
+        }
+
+        var resource = Expression.Parameter(resourceType.FactType, resourceType.Variable);
+        ParameterExpression[] parameters = key.Collection is { } elements
+            ? [Expression.Parameter(elements.ElementType, elements.Variable), resource]
+            : [resource];
+        return Parsed.GetOrAdd(key, Parse(expression, scope, resourceType, key.Collection, parameters));
     }
 
     private static (LambdaExpression? Lambda, (string Message, int Offset)? Problem) Parse(
