@@ -8,12 +8,14 @@ namespace OpsBot.Rules.Engine;
 /// </summary>
 internal sealed class FiredRules : IDependencyResolver
 {
-    private readonly Dictionary<string, HashSet<object>> _matches = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _exempt = new(StringComparer.Ordinal);
+    // Made on the first match or exemption: most resources a scan evaluates have neither.
+    private Dictionary<string, HashSet<object>>? _matches;
+    private HashSet<string>? _exempt;
 
     /// <summary>Called by a policy's match rule for each element it matched.</summary>
     public void Matched(string policyId, object element)
     {
+        _matches ??= new(StringComparer.Ordinal);
         if (!_matches.TryGetValue(policyId, out var elements))
         {
             // Elements are records; two identical ones are still two elements to act on.
@@ -25,14 +27,14 @@ internal sealed class FiredRules : IDependencyResolver
     }
 
     /// <summary>Called by a policy's exemption rule when its <c>unless</c> holds.</summary>
-    public void Exempted(string policyId) => _exempt.Add(policyId);
+    public void Exempted(string policyId) => (_exempt ??= new(StringComparer.Ordinal)).Add(policyId);
 
     /// <summary>True when the exemption of policy <paramref name="policyId"/> held.</summary>
-    public bool IsExempt(string policyId) => _exempt.Contains(policyId);
+    public bool IsExempt(string policyId) => _exempt?.Contains(policyId) == true;
 
     /// <summary>The elements of <paramref name="candidates"/> that policy <paramref name="policyId"/> matched, in their order.</summary>
     public List<object> Matches(string policyId, IReadOnlyList<object> candidates) =>
-        _matches.TryGetValue(policyId, out var elements) ? [.. candidates.Where(elements.Contains)] : [];
+        _matches is not null && _matches.TryGetValue(policyId, out var elements) ? [.. candidates.Where(elements.Contains)] : [];
 
     object IDependencyResolver.Resolve(IResolutionContext context, Type serviceType) =>
         serviceType == typeof(FiredRules) ? this : throw new InvalidOperationException($"policy rules depend on nothing but {nameof(FiredRules)}, not {serviceType.Name}");

@@ -70,9 +70,10 @@ internal sealed class PolicyEngine
         try
         {
             session.Insert(resource);
-            foreach (var collection in type.Collections)
+            var collections = type.Collections;
+            for (var i = 0; i < collections.Count; i++)
             {
-                session.InsertAll(collection.Elements(resource));
+                session.InsertAll(collections[i].Elements(resource));
             }
         }
         catch (RuleLhsExpressionEvaluationException ex)

@@ -153,7 +153,7 @@ internal static class SecurityGroupDocumentReader
         return elements;
     }
 
-    // Each peer as (source, description); a peer that is no object has neither.
+    // Each peer as (source, description); a peer that is no object has neither. Null for no peers.
     private static List<(string, string)>? Peers(ref Utf8JsonReader reader, ReadOnlySpan<byte> sourceProperty)
     {
         if (!StartArray(ref reader))
@@ -161,7 +161,8 @@ internal static class SecurityGroupDocumentReader
             return null;
         }
 
-        var peers = new List<(string, string)>(1);
+        // Most of a permission's four peer arrays are empty: a list only for those that are not.
+        List<(string, string)>? peers = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             string source = "", description = "";
@@ -183,7 +184,7 @@ internal static class SecurityGroupDocumentReader
                 reader.Skip();
             }
 
-            peers.Add((source, description));
+            (peers ??= new(1)).Add((source, description));
         }
 
         return peers;

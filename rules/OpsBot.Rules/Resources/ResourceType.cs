@@ -78,7 +78,20 @@ public abstract class ResourceType<TResource> : IResourceType
     public bool IsReferencedBy(object resource, ResourceReference reference) => resource is TResource typed && IsReferencedBy(typed, reference);
 
     /// <inheritdoc />
-    public IElementCollection? Collection(string selection) => Collections.FirstOrDefault(c => c.Name == selection);
+    public IElementCollection? Collection(string selection)
+    {
+        // Asked for every policy of every resource evaluated: no predicate allocated per call.
+        var collections = Collections;
+        for (var i = 0; i < collections.Count; i++)
+        {
+            if (collections[i].Name == selection)
+            {
+                return collections[i];
+            }
+        }
+
+        return null;
+    }
 
     private static string Utf8Text(ReadOnlyMemory<byte> utf8) => System.Text.Encoding.UTF8.GetString(utf8.Span).TrimStart('\uFEFF');
 }

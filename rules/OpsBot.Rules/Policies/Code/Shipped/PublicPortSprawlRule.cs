@@ -26,36 +26,7 @@ public sealed class PublicPortSprawlRule : PolicyRule
     public static int ExposedPorts(IEnumerable<PermissionFact> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-
-        // Evaluated for every group a scan or a sweep reads: sorted in place, by protocol then first
-        // port, rather than grouped and ordered through LINQ's buffers.
-        var sorted = rules.ToArray();
-        if (sorted.Length == 0)
-        {
-            return 0;
-        }
-
-        Array.Sort(sorted, static (a, b) =>
-            string.CompareOrdinal(a.Protocol, b.Protocol) is var byProtocol && byProtocol != 0 ? byProtocol : a.FromPort.CompareTo(b.FromPort));
-        var total = 0;
-        var end = -1;
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            var rule = sorted[i];
-            if (i > 0 && !string.Equals(rule.Protocol, sorted[i - 1].Protocol, StringComparison.Ordinal))
-            {
-                end = -1;
-            }
-
-            var from = Math.Max(rule.FromPort, end + 1);
-            if (rule.ToPort >= from)
-            {
-                total += rule.ToPort - from + 1;
-                end = rule.ToPort;
-            }
-        }
-
-        return total;
+        return Union([.. rules]);
     }
 
     /// <summary>True for an ingress element that counts towards the exposed ports: open to the internet, TCP/UDP, not all ports.</summary>
@@ -69,7 +40,57 @@ public sealed class PublicPortSprawlRule : PolicyRule
     public static int ExposedIngressPorts(SecurityGroupFact group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        return ExposedPorts(group.Ingress.Where(Counts));
+
+        // Asked of every group a scan or a sweep reads, most of which expose a port or two, if any.
+        var ingress = group.Ingress;
+        var counting = 0;
+        for (var i = 0; i < ingress.Count; i++)
+        {
+            counting += Counts(ingress[i]) ? 1 : 0;
+        }
+
+        if (counting == 0)
+        {
+            return 0;
+        }
+
+        var rules = new PermissionFact[counting];
+        counting = 0;
+        for (var i = 0; i < ingress.Count; i++)
+        {
+            if (Counts(ingress[i]))
+            {
+                rules[counting++] = ingress[i];
+            }
+        }
+
+        return Union(rules);
+    }
+
+    // Sorted in place, by protocol then first port, and swept once.
+    private static int Union(PermissionFact[] rules)
+    {
+        Array.Sort(rules, static (a, b) =>
+            string.CompareOrdinal(a.Protocol, b.Protocol) is var byProtocol && byProtocol != 0 ? byProtocol : a.FromPort.CompareTo(b.FromPort));
+        var total = 0;
+        var end = -1;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var rule = rules[i];
+            if (i > 0 && !string.Equals(rule.Protocol, rules[i - 1].Protocol, StringComparison.Ordinal))
+            {
+                end = -1;
+            }
+
+            var from = Math.Max(rule.FromPort, end + 1);
+            if (rule.ToPort >= from)
+            {
+                total += rule.ToPort - from + 1;
+                end = rule.ToPort;
+            }
+        }
+
+        return total;
     }
 
     /// <inheritdoc />
