@@ -9,9 +9,9 @@ namespace OpsBot.Rules.Engine;
 
 /// <summary>
 /// Turns a policy that selects one collection into NRules rule definitions. The match rule joins the
-/// resource fact (not exempt) with each element of the collection for which <c>when</c> holds; a
-/// policy with <c>unless</c> also gets an exemption rule, so that an exempt resource is reported as
-/// exempt rather than as compliant.
+/// resource fact (not exempt) with each element of the collection for which <c>when</c> holds. The
+/// exemption rule of an <c>unless</c> records that it held, so that an exempt resource is reported as
+/// exempt rather than as compliant; the policies of a type that share an <c>unless</c> share its rule.
 /// </summary>
 /// <typeparam name="TResource">The resource fact.</typeparam>
 /// <typeparam name="TElement">The element fact.</typeparam>
@@ -23,27 +23,18 @@ internal sealed class CollectionRules<TResource, TElement>(IResourceType resourc
 
     // Written as C# lambdas so the compiler builds typed trees (no reflection, no AOT warnings).
     private static readonly Expression<Action<IContext, TElement, FiredRules>> RecordMatch = (ctx, element, fired) => fired.Matched(ctx.Rule.Name, element);
-    private static readonly Expression<Action<IContext, TResource, FiredRules>> RecordExemption = (ctx, resource, fired) => fired.Exempted(PolicyRuleNames.PolicyId(ctx.Rule.Name));
+    private static readonly Expression<Action<IContext, TResource, FiredRules>> RecordExemption = (ctx, resource, fired) => fired.Exempted(ctx.Rule.Name);
 
     /// <inheritdoc />
-    public IEnumerable<IRuleDefinition> Build(Policy policy)
+    public IRuleDefinition Build(Policy policy)
     {
         var unless = policy.Unless is null ? null : PolicyExpressionCompiler.ParseUnless<TResource>(policy.Unless, resourceType);
-        yield return MatchRule(policy, PolicyExpressionCompiler.ParseWhen<TElement, TResource>(policy.When, resourceType, collection), unless);
-        if (unless is not null)
-        {
-            yield return ExemptionRule(policy, unless);
-        }
+        return MatchRule(policy, PolicyExpressionCompiler.ParseWhen<TElement, TResource>(policy.When, resourceType, collection), unless);
     }
 
     /// <inheritdoc />
-    public IEnumerable<IRuleDefinition> BuildExemption(Policy policy)
-    {
-        if (policy.Unless is not null)
-        {
-            yield return ExemptionRule(policy, PolicyExpressionCompiler.ParseUnless<TResource>(policy.Unless, resourceType));
-        }
-    }
+    public IRuleDefinition BuildExemption(string unless, string ruleName, string description) =>
+        ExemptionRule(ruleName, description, PolicyExpressionCompiler.ParseUnless<TResource>(unless, resourceType));
 
     /// <inheritdoc />
     public void RegisterFactIdentity(RuleCompiler compiler)
@@ -77,9 +68,11 @@ internal sealed class CollectionRules<TResource, TElement>(IResourceType resourc
         return builder.Build();
     }
 
-    private IRuleDefinition ExemptionRule(Policy policy, Expression<Func<TResource, bool>> unless)
+    private IRuleDefinition ExemptionRule(string ruleName, string description, Expression<Func<TResource, bool>> unless)
     {
-        var builder = Named(policy, PolicyRuleNames.Exemption(policy.Id));
+        var builder = new RuleBuilder();
+        builder.Name(ruleName);
+        builder.Description(description);
         builder.Dependencies().Dependency(typeof(FiredRules), FiredParameter);
         builder.LeftHandSide().Pattern(typeof(TResource), resourceType.Variable).Condition(unless);
         builder.RightHandSide().Action(ParameterNames.Rename(RecordExemption, "ctx", resourceType.Variable, FiredParameter));

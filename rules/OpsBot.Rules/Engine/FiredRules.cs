@@ -6,7 +6,8 @@ namespace OpsBot.Rules.Engine;
 /// policies whose exemption held. Rule actions reach it as a dependency, so each session records
 /// into its own instance while the session factory stays shared.
 /// </summary>
-internal sealed class FiredRules : IDependencyResolver
+/// <param name="exemptions">Each exemption rule's name, with the policies whose <c>unless</c> it is.</param>
+internal sealed class FiredRules(IReadOnlyDictionary<string, string[]> exemptions) : IDependencyResolver
 {
     // Made on the first match or exemption: most resources a scan evaluates have neither.
     private Dictionary<string, HashSet<object>>? _matches;
@@ -26,8 +27,15 @@ internal sealed class FiredRules : IDependencyResolver
         elements.Add(element);
     }
 
-    /// <summary>Called by a policy's exemption rule when its <c>unless</c> holds.</summary>
-    public void Exempted(string policyId) => (_exempt ??= new(StringComparer.Ordinal)).Add(policyId);
+    /// <summary>Called by an exemption rule, <paramref name="ruleName"/>, when its <c>unless</c> holds: every policy sharing it is exempt.</summary>
+    public void Exempted(string ruleName)
+    {
+        _exempt ??= new(StringComparer.Ordinal);
+        foreach (var policyId in exemptions.TryGetValue(ruleName, out var ids) ? ids : [PolicyRuleNames.PolicyId(ruleName)])
+        {
+            _exempt.Add(policyId);
+        }
+    }
 
     /// <summary>True when the exemption of policy <paramref name="policyId"/> held.</summary>
     public bool IsExempt(string policyId) => _exempt?.Contains(policyId) == true;

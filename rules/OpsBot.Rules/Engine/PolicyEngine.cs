@@ -17,7 +17,9 @@ namespace OpsBot.Rules.Engine;
 /// </summary>
 internal sealed class PolicyEngine
 {
-    private readonly Dictionary<string, ISessionFactory> _sessions = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, string[]> EmptyExemptions = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, TypeSessions> _sessions = new(StringComparer.Ordinal);
 
     /// <summary>Builds and compiles the rules of <paramref name="policies"/>, each from its resource type's declaration.</summary>
     /// <exception cref="ArgumentException">A policy's condition does not pass the expression check, or names an unknown resource or collection.</exception>
@@ -28,18 +30,29 @@ internal sealed class PolicyEngine
             var compiler = new RuleCompiler();
             var rules = new List<NRules.RuleModel.IRuleDefinition>();
             var registered = new HashSet<string>(StringComparer.Ordinal);
+            ICollectionRules? any = null;
             foreach (var policy in ofType)
             {
-                var builder = Rules(policy, resources);
+                var builder = any = Rules(policy, resources);
                 if (registered.Add(policy.Select))
                 {
                     builder.RegisterFactIdentity(compiler);
                 }
 
-                rules.AddRange(policy.Rule is { } code ? CodeRules(policy, code, builder) : builder.Build(policy));
+                rules.Add(policy.Rule is { } code ? CodeRule(policy, code) : builder.Build(policy));
             }
 
-            _sessions.Add(ofType.Key, compiler.Compile(rules));
+            // One exemption rule per distinct `unless` of the type (the shipped policies all share
+            // one): a session activates and meters every rule it holds, for every resource.
+            var exemptions = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            foreach (var shared in ofType.Where(p => p.Unless is not null).GroupBy(p => p.Unless!, StringComparer.Ordinal))
+            {
+                var name = PolicyRuleNames.Exemption(shared.First().Id);
+                exemptions.Add(name, [.. shared.Select(p => p.Id)]);
+                rules.Add(any!.BuildExemption(shared.Key, name, $"exemption of {string.Join(", ", exemptions[name])}"));
+            }
+
+            _sessions.Add(ofType.Key, new TypeSessions(compiler.Compile(rules), exemptions));
         }
     }
 
@@ -51,18 +64,18 @@ internal sealed class PolicyEngine
     /// <exception cref="PolicyEvaluationException">A condition of a candidate policy threw.</exception>
     public FiredRules Run(IResourceType type, object resource, IReadOnlyCollection<Policy> candidates)
     {
-        var fired = new FiredRules();
-        if (!_sessions.TryGetValue(type.Name, out var factory))
+        if (!_sessions.TryGetValue(type.Name, out var compiled))
         {
-            return fired;
+            return new FiredRules(EmptyExemptions);
         }
 
-        var session = factory.CreateSession();
+        var fired = new FiredRules(compiled.Exemptions);
+        var session = compiled.Factory.CreateSession();
         session.DependencyResolver = fired;
         string? failed = null;
         session.Events.LhsExpressionFailedEvent += (_, e) =>
         {
-            var policy = e.Rules.Select(r => PolicyRuleNames.PolicyId(r.Name)).FirstOrDefault(id => candidates.Any(c => c.Id == id));
+            var policy = e.Rules.SelectMany(r => compiled.PolicyIds(r.Name)).FirstOrDefault(id => candidates.Any(c => c.Id == id));
             failed ??= policy;
             e.IsHandled = policy is null;
         };
@@ -85,16 +98,12 @@ internal sealed class PolicyEngine
         return fired;
     }
 
-    // A C# policy: its fluent rule, named after the policy, and the exemption rule `unless` gives.
-    private static IEnumerable<NRules.RuleModel.IRuleDefinition> CodeRules(Policy policy, string name, ICollectionRules builder)
+    // A C# policy: its fluent rule, named after the policy; its `unless` is the type's exemption rule.
+    private static NRules.RuleModel.IRuleDefinition CodeRule(Policy policy, string name)
     {
         var rule = PolicyRuleCatalog.Default.Create(name) ?? throw new ArgumentException($"policy {policy.Id}: no C# policy rule '{name}'", nameof(policy));
         rule.PolicyId = policy.Id;
-        yield return new RuleDefinitionFactory().Create(rule);
-        foreach (var exemption in builder.BuildExemption(policy))
-        {
-            yield return exemption;
-        }
+        return new RuleDefinitionFactory().Create(rule);
     }
 
     private static ICollectionRules Rules(Policy policy, ResourceTypeRegistry resources)

@@ -125,6 +125,37 @@ public class PolicyEvaluatorTests
         Assert.Empty(result.Decisions);
     }
 
+    [Fact]
+    public async Task Policies_sharing_an_unless_are_all_exempt_and_one_with_its_own_unless_is_judged_by_it()
+    {
+        var own = Variant("unless: sg.Tag(\"opsbot:exempt\") == \"true\"", "unless: sg.Tag(\"team\") == \"red\"") with { Id = "admin-ports-team-red" };
+        var set = new PolicySet([.. Shipped.All, own], Shipped.Resources, Shipped.Actions);
+        var open = Permissions.Group(Permissions.Tcp(22, 22, "0.0.0.0/0"), Permissions.Tcp(3306, 3306, "0.0.0.0/0"), Permissions.Tcp(8000, 8020, "0.0.0.0/0"));
+        var exempt = open with { Tags = new Dictionary<string, string> { ["opsbot:exempt"] = "true" } };
+
+        var result = await new PolicyEvaluator(set).EvaluateAsync(exempt);
+
+        // The shipped policies (YAML and the C# sprawl rule) share one unless; the variant's own holds not.
+        Assert.Equal("admin-ports-team-red", Assert.Single(result.Decisions).Policy.Id);
+        Assert.Equal(
+            ["ec2-sg-admin-ports-public", "ec2-sg-all-traffic-public", "ec2-sg-database-ports-public", "ec2-sg-default-group-egress", "ec2-sg-default-group-ingress", "ec2-sg-public-port-sprawl"],
+            result.Skips.Where(s => s.Reason == SkipReason.Exempt).Select(s => s.PolicyId).Order(StringComparer.Ordinal));
+        Assert.Equal(4, (await new PolicyEvaluator(set).EvaluateAsync(open)).Decisions.Count);
+    }
+
+    [Fact]
+    public async Task A_throwing_unless_shared_with_a_policy_not_asked_about_is_the_error_of_the_one_asked()
+    {
+        var first = Variant("unless: sg.Tag(\"opsbot:exempt\") == \"true\"", "unless: sg.Description.Length > 0");
+        var second = first with { Id = "second-copy" };
+        var set = new PolicySet([first, second], Shipped.Resources, Shipped.Actions);
+        var group = Permissions.Group(Permissions.Tcp(22, 22, "0.0.0.0/0")) with { Description = null! };
+
+        var ex = await Assert.ThrowsAsync<PolicyEvaluationException>(async () => await new PolicyEvaluator(set).EvaluateAsync(group, [second]));
+
+        Assert.Equal("second-copy", ex.PolicyId);
+    }
+
     private static Policy Throwing() => Variant("when: rule.IsOpenToInternet", "when: rule.Description.Length > 0 || rule.IsOpenToInternet");
 
     private static Policy Variant(string original, string replacement)
