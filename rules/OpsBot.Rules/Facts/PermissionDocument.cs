@@ -28,6 +28,18 @@ internal sealed class PermissionDocument
     /// <summary>The <c>UserIdGroupPairs</c> (group id, description), or null.</summary>
     public List<(string Source, string Description)>? Groups { get; set; }
 
+    /// <summary>Empties the document for the next permission.</summary>
+    public void Clear()
+    {
+        Protocol = "";
+        From = -1;
+        To = -1;
+        Ipv4 = null;
+        Ipv6 = null;
+        PrefixLists = null;
+        Groups = null;
+    }
+
     /// <summary>Adds one element per peer to <paramref name="elements"/>.</summary>
     public void AddTo(List<PermissionFact> elements, TrafficDirection direction)
     {

@@ -13,6 +13,10 @@ namespace OpsBot.Rules.Facts;
 /// </summary>
 internal static class SecurityGroupDocumentReader
 {
+    private const string AnyIpv4 = "0.0.0.0/0";
+
+    private const string AnyIpv6 = "::/0";
+
     private const string ShapeError = "expected describe-security-groups output: an object with a \"SecurityGroups\" array";
 
     /// <summary>
@@ -57,7 +61,7 @@ internal static class SecurityGroupDocumentReader
 
     /// <summary>One group, from the bytes <see cref="GroupSpans"/> found for it; its elements are still without their exposure and rule id.</summary>
     /// <exception cref="StateFormatException">The group is not in the shape describe-security-groups prints.</exception>
-    public static (SecurityGroupFact Group, List<PermissionFact> Elements) ReadGroup(ReadOnlySpan<byte> group)
+    public static (SecurityGroupFact Group, List<PermissionFact> Ingress, List<PermissionFact> Egress) ReadGroup(ReadOnlySpan<byte> group)
     {
         var reader = new Utf8JsonReader(group);
         reader.Read();
@@ -78,7 +82,7 @@ internal static class SecurityGroupDocumentReader
         return isGroups;
     }
 
-    private static (SecurityGroupFact, List<PermissionFact>) ReadGroup(ref Utf8JsonReader reader)
+    private static (SecurityGroupFact, List<PermissionFact>, List<PermissionFact>) ReadGroup(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -86,8 +90,8 @@ internal static class SecurityGroupDocumentReader
         }
 
         string groupId = "", name = "", vpc = "", owner = "", description = "";
-        List<PermissionFact> ingress = [], egress = [];
-        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        List<PermissionFact>? ingress = null, egress = null;
+        Dictionary<string, string>? tags = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("GroupId"u8)) { groupId = Text(ref reader); }
@@ -110,9 +114,8 @@ internal static class SecurityGroupDocumentReader
             throw new StateFormatException("a security group has no \"GroupId\"");
         }
 
-        ingress.AddRange(egress);
-        var group = new SecurityGroupFact { GroupId = groupId, GroupName = name, VpcId = vpc, OwnerId = owner, Description = description, Tags = tags };
-        return (group, ingress);
+        var group = new SecurityGroupFact { GroupId = groupId, GroupName = name, VpcId = vpc, OwnerId = owner, Description = description, Tags = tags ?? new(StringComparer.Ordinal) };
+        return (group, ingress ?? [], egress ?? []);
     }
 
     private static List<PermissionFact> Permissions(ref Utf8JsonReader reader, TrafficDirection direction)
@@ -123,6 +126,8 @@ internal static class SecurityGroupDocumentReader
             return elements;
         }
 
+        // One document, emptied for each permission: its peers become elements before the next is read.
+        var permission = new PermissionDocument();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartObject)
@@ -130,10 +135,10 @@ internal static class SecurityGroupDocumentReader
                 throw new StateFormatException("a permission of a security group is not an object");
             }
 
-            var permission = new PermissionDocument();
+            permission.Clear();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("IpProtocol"u8)) { permission.Protocol = Text(ref reader); }
+                if (reader.ValueTextEquals("IpProtocol"u8)) { permission.Protocol = Known(ref reader); }
                 else if (reader.ValueTextEquals("FromPort"u8)) { permission.From = Port(ref reader, "FromPort"); }
                 else if (reader.ValueTextEquals("ToPort"u8)) { permission.To = Port(ref reader, "ToPort"); }
                 else if (reader.ValueTextEquals("IpRanges"u8)) { permission.Ipv4 = Peers(ref reader, "CidrIp"u8); }
@@ -170,7 +175,7 @@ internal static class SecurityGroupDocumentReader
             {
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(sourceProperty)) { source = Text(ref reader); }
+                    if (reader.ValueTextEquals(sourceProperty)) { source = Known(ref reader); }
                     else if (reader.ValueTextEquals("Description"u8)) { description = Text(ref reader); }
                     else
                     {
@@ -238,9 +243,33 @@ internal static class SecurityGroupDocumentReader
         return false;
     }
 
+    // A protocol, or a source, as Text reads it; the values nearly every group repeats are shared
+    // rather than allocated again for each element of each group.
+    private static string Known(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+        {
+            var value = reader.ValueSpan;
+            if (value.SequenceEqual("tcp"u8)) { return IpProtocol.Tcp; }
+            if (value.SequenceEqual("udp"u8)) { return IpProtocol.Udp; }
+            if (value.SequenceEqual("-1"u8)) { return IpProtocol.All; }
+            if (value.SequenceEqual("0.0.0.0/0"u8)) { return AnyIpv4; }
+            if (value.SequenceEqual("::/0"u8)) { return AnyIpv6; }
+        }
+
+        return Value(ref reader);
+    }
+
     private static string Text(ref Utf8JsonReader reader)
     {
         reader.Read();
+        return Value(ref reader);
+    }
+
+    // The string the reader is on, or empty (and the value skipped) when it is none.
+    private static string Value(ref Utf8JsonReader reader)
+    {
         if (reader.TokenType == JsonTokenType.String)
         {
             return reader.ValueSpan.Length == 0 ? "" : reader.GetString()!;

@@ -3,6 +3,10 @@ namespace OpsBot.Rules.Facts;
 /// <summary>A security group as EC2 reports it now: identity, tags and every permission element.</summary>
 public sealed record SecurityGroupFact : Facts.ITaggedFact
 {
+    // Shared by every group created without tags: a reader that sets them would otherwise allocate
+    // an empty dictionary for each group only to drop it.
+    private static readonly IReadOnlyDictionary<string, string> NoTags = new Dictionary<string, string>();
+
     /// <summary>The name EC2 gives every VPC's default group.</summary>
     public const string DefaultGroupName = "default";
 
@@ -22,7 +26,7 @@ public sealed record SecurityGroupFact : Facts.ITaggedFact
     public string Description { get; init; } = "";
 
     /// <summary>Tags by key.</summary>
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = NoTags;
 
     /// <summary>Ingress permission elements.</summary>
     public IReadOnlyList<PermissionFact> Ingress { get; init; } = [];

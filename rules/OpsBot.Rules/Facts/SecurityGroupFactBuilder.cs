@@ -52,6 +52,18 @@ public static class SecurityGroupFactBuilder
         return group with { Ingress = ingress, Egress = egress };
     }
 
+    /// <summary>
+    /// Returns <paramref name="group"/> with <paramref name="ingress"/> and <paramref name="egress"/>,
+    /// each already of one direction, as its elements, their exposure computed in place: the lists
+    /// become the fact's, so a reader that built them for this group alone need not copy them.
+    /// </summary>
+    internal static SecurityGroupFact Build(SecurityGroupFact group, List<PermissionFact> ingress, List<PermissionFact> egress)
+    {
+        Expose(ingress);
+        Expose(egress);
+        return group with { Ingress = ingress, Egress = egress };
+    }
+
     // Replaces each element of one direction with its exposure filled in.
     private static void Expose(List<PermissionFact> elements)
     {

@@ -32,18 +32,24 @@ internal sealed class SecurityGroupInventory : IResourceInventory
     /// <exception cref="StateFormatException">The group is not in the shape describe-security-groups prints.</exception>
     public SecurityGroupFact ReadFact(int index)
     {
-        var (group, elements) = SecurityGroupDocumentReader.ReadGroup(_utf8.Span[_groups[index]]);
+        var (group, ingress, egress) = SecurityGroupDocumentReader.ReadGroup(_utf8.Span[_groups[index]]);
         if (_ruleIds is { } ids)
         {
-            for (var i = 0; i < elements.Count; i++)
-            {
-                if (ids.TryGetValue(SecurityGroupStateReader.Key(group.GroupId, elements[i]), out var id))
-                {
-                    elements[i] = elements[i] with { RuleId = id };
-                }
-            }
+            JoinRuleIds(group, ingress, ids);
+            JoinRuleIds(group, egress, ids);
         }
 
-        return SecurityGroupFactBuilder.Build(group, elements);
+        return SecurityGroupFactBuilder.Build(group, ingress, egress);
+    }
+
+    private static void JoinRuleIds(SecurityGroupFact group, List<PermissionFact> elements, Dictionary<string, string> ids)
+    {
+        for (var i = 0; i < elements.Count; i++)
+        {
+            if (ids.TryGetValue(SecurityGroupStateReader.Key(group.GroupId, elements[i]), out var id))
+            {
+                elements[i] = elements[i] with { RuleId = id };
+            }
+        }
     }
 }
