@@ -93,7 +93,12 @@ public static class PolicyExpressionCompiler
         string expression, ExpressionScope scope, IResourceType resourceType, IElementCollection? collection, ParameterExpression[] parameters)
     {
         var allowed = new HashSet<Type>([.. resourceType.ExpressionTypes, typeof(PolicyFunctions)]);
-        var config = new ParsingConfig { CustomTypeProvider = new PolicyTypeProvider(allowed), IsCaseSensitive = true };
+
+        // The parser is told of the System enumerations string methods take, rather than left to find
+        // every one of the core library's on its first use, which scans all of its types (a fifth of
+        // a verb's start); the fence still decides what may be called.
+        var known = new HashSet<Type>(allowed) { typeof(StringComparison), typeof(StringSplitOptions) };
+        var config = new ParsingConfig { CustomTypeProvider = new PolicyTypeProvider(known), IsCaseSensitive = true, SupportEnumerationsFromSystemNamespace = false };
         LambdaExpression parsed;
         try
         {

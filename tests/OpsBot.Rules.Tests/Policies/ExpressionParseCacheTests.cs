@@ -55,6 +55,16 @@ public sealed class ExpressionParseCacheTests
         Assert.NotNull(PolicyExpressionCompiler.Check("rule.Includes(22)", ExpressionScope.Resource, Groups, null));
     }
 
+    [Fact]
+    public void The_enumerations_string_methods_take_are_known_without_the_core_library_scan()
+    {
+        Assert.Null(PolicyExpressionCompiler.Check("rule.Description.StartsWith(\"Temp\", StringComparison.OrdinalIgnoreCase)", ExpressionScope.Element, Groups, Ingress));
+        var condition = PolicyExpressionCompiler.ParseWhen<PermissionFact, SecurityGroupFact>("rule.Description.StartsWith(\"temp\", StringComparison.OrdinalIgnoreCase)", Groups, Ingress).Compile();
+
+        Assert.True(condition(Tcp(22, 22) with { Description = "TEMP access" }, new SecurityGroupFact { GroupId = "sg-1" }));
+        Assert.NotNull(PolicyExpressionCompiler.Check("rule.Protocol == DayOfWeek.Monday.ToString()", ExpressionScope.Element, Groups, Ingress));
+    }
+
     private static PermissionFact Tcp(int from, int to) => new()
     {
         Direction = TrafficDirection.Ingress,
