@@ -46,7 +46,7 @@ internal sealed class CollectionRules<TResource, TElement>(IResourceType resourc
 
     private IRuleDefinition MatchRule(Policy policy, Expression<Func<TElement, TResource, bool>> when, Expression<Func<TResource, bool>>? unless)
     {
-        var builder = Named(policy, policy.Id);
+        var builder = Named(policy.Id, policy.Title);
         builder.Dependencies().Dependency(typeof(FiredRules), FiredParameter);
         var lhs = builder.LeftHandSide();
         var resource = lhs.Pattern(typeof(TResource), resourceType.Variable);
@@ -70,20 +70,18 @@ internal sealed class CollectionRules<TResource, TElement>(IResourceType resourc
 
     private IRuleDefinition ExemptionRule(string ruleName, string description, Expression<Func<TResource, bool>> unless)
     {
-        var builder = new RuleBuilder();
-        builder.Name(ruleName);
-        builder.Description(description);
+        var builder = Named(ruleName, description);
         builder.Dependencies().Dependency(typeof(FiredRules), FiredParameter);
         builder.LeftHandSide().Pattern(typeof(TResource), resourceType.Variable).Condition(unless);
         builder.RightHandSide().Action(ParameterNames.Rename(RecordExemption, "ctx", resourceType.Variable, FiredParameter));
         return builder.Build();
     }
 
-    private static RuleBuilder Named(Policy policy, string name)
+    private static RuleBuilder Named(string name, string description)
     {
         var builder = new RuleBuilder();
         builder.Name(name);
-        builder.Description(policy.Title);
+        builder.Description(description);
         return builder;
     }
 }

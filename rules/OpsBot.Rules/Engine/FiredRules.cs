@@ -31,7 +31,7 @@ internal sealed class FiredRules(IReadOnlyDictionary<string, string[]> exemption
     public void Exempted(string ruleName)
     {
         _exempt ??= new(StringComparer.Ordinal);
-        foreach (var policyId in exemptions.TryGetValue(ruleName, out var ids) ? ids : [PolicyRuleNames.PolicyId(ruleName)])
+        foreach (var policyId in PolicyRuleNames.PolicyIds(ruleName, exemptions))
         {
             _exempt.Add(policyId);
         }

@@ -75,7 +75,7 @@ internal sealed class PolicyEngine
         string? failed = null;
         session.Events.LhsExpressionFailedEvent += (_, e) =>
         {
-            var policy = e.Rules.SelectMany(r => compiled.PolicyIds(r.Name)).FirstOrDefault(id => candidates.Any(c => c.Id == id));
+            var policy = e.Rules.SelectMany(r => PolicyRuleNames.PolicyIds(r.Name, compiled.Exemptions)).FirstOrDefault(id => candidates.Any(c => c.Id == id));
             failed ??= policy;
             e.IsHandled = policy is null;
         };

@@ -8,6 +8,13 @@ internal static class PolicyRuleNames
     /// <summary>The name of the exemption rule of policy <paramref name="policyId"/>.</summary>
     public static string Exemption(string policyId) => policyId + ExemptionSuffix;
 
+    /// <summary>
+    /// The policies a rule called <paramref name="ruleName"/> speaks for: those whose shared
+    /// <c>unless</c> it is, when <paramref name="exemptions"/> names it, else the one policy it is named after.
+    /// </summary>
+    public static IReadOnlyList<string> PolicyIds(string ruleName, IReadOnlyDictionary<string, string[]> exemptions) =>
+        exemptions.TryGetValue(ruleName, out var ids) ? ids : [PolicyId(ruleName)];
+
     /// <summary>The policy id a rule belongs to.</summary>
     public static string PolicyId(string ruleName) =>
         ruleName.EndsWith(ExemptionSuffix, StringComparison.Ordinal) ? ruleName[..^ExemptionSuffix.Length] : ruleName;

@@ -8,9 +8,4 @@ namespace OpsBot.Rules.Engine;
 /// </summary>
 /// <param name="Factory">The session factory of the type's rules.</param>
 /// <param name="Exemptions">Each exemption rule's name, with the ids of the policies whose <c>unless</c> it is.</param>
-internal sealed record TypeSessions(ISessionFactory Factory, IReadOnlyDictionary<string, string[]> Exemptions)
-{
-    /// <summary>The policies a rule called <paramref name="ruleName"/> belongs to: an exemption rule's, or the one policy of a match rule.</summary>
-    public IEnumerable<string> PolicyIds(string ruleName) =>
-        Exemptions.TryGetValue(ruleName, out var ids) ? ids : [PolicyRuleNames.PolicyId(ruleName)];
-}
+internal sealed record TypeSessions(ISessionFactory Factory, IReadOnlyDictionary<string, string[]> Exemptions);

@@ -47,9 +47,7 @@ public static class SecurityGroupFactBuilder
             }
         }
 
-        Expose(ingress);
-        Expose(egress);
-        return group with { Ingress = ingress, Egress = egress };
+        return Build(group, ingress, egress);
     }
 
     /// <summary>
